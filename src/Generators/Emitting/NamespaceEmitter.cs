@@ -101,23 +101,44 @@ namespace S3Exchange.Generators.Emitting
             writer.Line(generatedCode);
             var signature = string.Join(", ", parameters.Select(p => $"{ClrType(p.Type)} {p.ParameterName}"));
             writer.Open($"public static Scope For({signature})");
+            // Checks first (string values in one run, each number check as its own block), then
+            // one blank line before the concatenation.
+            var wroteCheck = false;
+            var lastWasBlock = false;
             foreach (var parameter in parameters)
             {
                 switch (parameter.Type)
                 {
                     case PlaceholderType.String:
+                        if (lastWasBlock)
+                        {
+                            writer.Line();
+                        }
+
                         writer.Line($"global::S3Exchange.KeyTemplate.ValidateValue({Literal(parameter.Text)}, {parameter.ParameterName}, Template);");
+                        wroteCheck = true;
+                        lastWasBlock = false;
                         break;
                     case PlaceholderType.Int:
                     case PlaceholderType.Long:
+                        if (wroteCheck)
+                        {
+                            writer.Line();
+                        }
+
                         writer.Open($"if ({parameter.ParameterName} < 0)");
                         writer.Line($"throw new global::System.ArgumentOutOfRangeException(nameof({parameter.ParameterName}), {parameter.ParameterName}, {Literal($"{{{parameter.Text}}} must not be negative: a '-' would make keys sort and parse unlike the numbers they stand for.")});");
                         writer.Close();
+                        wroteCheck = true;
+                        lastWasBlock = true;
                         break;
                 }
             }
 
-            writer.Line();
+            if (wroteCheck)
+            {
+                writer.Line();
+            }
             writer.Line($"return new Scope({PrefixExpression(model.Parts)});");
             writer.Close();
         }

@@ -1,0 +1,51 @@
+namespace S3Exchange.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// TEMPORARY: declarations of the store API the generated code calls, with the agreed
+/// signatures, for as long as the runtime on this branch does not have them yet. Added to a test
+/// compilation only when the referenced runtime lacks S3ExchangeStore; remove once it lands.
+/// </summary>
+internal static class PendingRuntimeApi
+{
+    public static bool IsNeeded => typeof(S3Exchange.KeyTemplate).Assembly.GetType("S3Exchange.S3ExchangeStore") is null;
+
+    public const string Source = """
+        #nullable enable
+        #pragma warning disable CS1591
+        namespace S3Exchange
+        {
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public abstract class ManifestEntry { }
+            public sealed class FileEntry : ManifestEntry { }
+            public sealed class ShardEntry : ManifestEntry { }
+            public sealed class PutObjectOptions { }
+            public sealed class ReadObjectsOptions { }
+            public sealed class ExchangeObject { }
+            public enum ManifestWriteMode { Overwrite, AppendParts }
+            public sealed class ShardItem { }
+            public enum ShardCompression { None, Gzip }
+            public sealed class Shard { }
+            public sealed class CompactReport { }
+            public sealed class CompactOptions { }
+
+            public sealed class S3ExchangeStore
+            {
+                public Task<FileEntry> PutObjectAsync(string key, ReadOnlyMemory<byte> data, PutObjectOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+                public Task<FileEntry> PutObjectAsync(string key, Stream data, PutObjectOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+                public Task<FileEntry> PutFileAsync(string key, string filePath, PutObjectOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+                public Task<Stream> GetObjectAsync(string key, CancellationToken cancellationToken = default) => throw null!;
+                public IAsyncEnumerable<ExchangeObject> ReadObjectsAsync(string manifestKey, ReadObjectsOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+                public Task WriteManifestAsync(string manifestKey, IEnumerable<ManifestEntry> entries, ManifestWriteMode mode = ManifestWriteMode.Overwrite, CancellationToken cancellationToken = default) => throw null!;
+                public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression = ShardCompression.Gzip, CancellationToken cancellationToken = default) => throw null!;
+                public Task PutShardedAsync(string manifestKey, IEnumerable<ShardEntry> shardEntries, ManifestWriteMode mode = ManifestWriteMode.AppendParts, CancellationToken cancellationToken = default) => throw null!;
+                public Task<int> DeletePrefixAsync(string prefix, System.Text.RegularExpressions.Regex? filter = null, CancellationToken cancellationToken = default) => throw null!;
+                public Task<CompactReport> CompactManifestAsync(string sourceManifestKey, string destinationManifestKey, CompactOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+            }
+        }
+        """;
+}
