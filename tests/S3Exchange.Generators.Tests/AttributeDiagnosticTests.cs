@@ -24,6 +24,7 @@ public sealed class AttributeDiagnosticTests
         { "S3X0007", "\"training/samples[|\\\\|]1\"" },
         { "S3X0007", "\"training/samples[|\\t|]1\"" },
         { "S3X0008", "\"training[|//|]samples\"" },
+        { "S3X0008", "\"training[|///|]samples\"" },
         { "S3X0009", "\"[|/|]training/samples\"" },
     };
 
