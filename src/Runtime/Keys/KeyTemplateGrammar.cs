@@ -256,7 +256,8 @@ namespace S3Exchange.Keys
         /// <summary>
         /// Why <paramref name="value"/> cannot stand for a placeholder, or null when it can. A
         /// value must stay inside one path segment: it may not be empty, contain '/', '#', '\',
-        /// control characters, or be or contain '..'.
+        /// control characters, or be or contain '..'; nor placeholder brackets ('{', '}', '&lt;',
+        /// '&gt;'), which would be read as a placeholder when the key is resolved again.
         /// </summary>
         public static string? ValidateValue(string value)
         {
@@ -272,7 +273,7 @@ namespace S3Exchange.Keys
 
             foreach (var ch in value)
             {
-                if (ch == '/' || ch == '#' || ch == '\\')
+                if (ch == '/' || ch == '#' || ch == '\\' || ch == '{' || ch == '}' || ch == '<' || ch == '>')
                 {
                     return $"the value contains '{ch}'";
                 }

@@ -137,8 +137,8 @@ namespace MyApp.Keys
             /// <param name="store">The store to read from.</param>
             /// <param name="options">Reading options, or null for the store's defaults.</param>
             /// <param name="cancellationToken">Cancels the iteration.</param>
-            /// <returns>The objects, in manifest order.</returns>
-            public global::System.Collections.Generic.IAsyncEnumerable<global::S3Exchange.ExchangeObject> ReadObjectsAsync(global::S3Exchange.S3ExchangeStore store, global::S3Exchange.ReadObjectsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            /// <returns>The objects, in manifest order, as the store's lazy query (an <see cref="global::System.Collections.Generic.IAsyncEnumerable{T}"/>).</returns>
+            public global::S3Exchange.ManifestQuery<global::S3Exchange.ExchangeObject> ReadObjectsAsync(global::S3Exchange.S3ExchangeStore store, global::S3Exchange.ReadObjectsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(store);
                 return store.ReadObjectsAsync(ManifestKey, options, cancellationToken);

@@ -14,12 +14,7 @@ internal static class GeneratorRunner
 
     public static CSharpCompilation CreateCompilation(params string[] sources)
     {
-        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"/project/Source{i}.cs")).ToList();
-        if (PendingRuntimeApi.IsNeeded)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(PendingRuntimeApi.Source, ParseOptions, path: "/project/PendingRuntimeApi.cs"));
-        }
-
+        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"/project/Source{i}.cs"));
         return CSharpCompilation.Create(
             "GeneratedCodeUnderTest",
             trees,

@@ -1,0 +1,203 @@
+using Amazon.S3.Model;
+
+namespace S3Exchange;
+
+public sealed partial class S3ExchangeStore
+{
+    /// <summary>
+    /// Opens an object for reading (the Python <c>get_object</c>). A virtual key
+    /// <c>archive#member</c> opens that member of a shard archive; when no such archive
+    /// exists, the key is tried as a plain object key.
+    /// </summary>
+    /// <exception cref="ObjectNotFoundException">Neither the object nor the member exists.</exception>
+    public async Task<Stream> GetObjectAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        if (VirtualKey.TryParse(fullKey, out var virtualKey))
+        {
+            try
+            {
+                return await OpenMemberAsync(new ShardEntry(virtualKey.ArchiveKey) { Compression = null }, virtualKey.MemberPath, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ShardReadException ex) when (ex.InnerException is ObjectNotFoundException)
+            {
+                // No archive of that name: the '#' belongs to a plain key.
+            }
+        }
+
+        var response = await storage.GetAsync(fullKey, null, cancellationToken).ConfigureAwait(false);
+        return response.ResponseStream;
+    }
+
+    /// <summary>
+    /// Opens the object an entry names: a loose object by its key, or a shard member (one
+    /// ranged GET when the entry records the member's offset in a plain tar archive).
+    /// </summary>
+    public Task<Stream> OpenAsync(FileEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry is { ArchiveKey: { } archiveKey, MemberPath: { } memberPath })
+        {
+            return OpenMemberAsync(new ShardEntry(archiveKey) { Compression = null }, memberPath, entry, cancellationToken);
+        }
+
+        return OpenLooseAsync(entry.Key, cancellationToken);
+    }
+
+    /// <summary>The object's size, ETag, content type and user metadata (the Python <c>get_metadata</c>).</summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    public async Task<ObjectInfo> GetMetadataAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        return await storage.HeadAsync(fullKey, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(fullKey);
+    }
+
+    /// <summary>Whether an object exists at <paramref name="key"/> (the Python <c>exists</c>).</summary>
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) =>
+        await storage.HeadAsync(ResolveKey(key), cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Writes bytes to <paramref name="key"/> and returns the entry to put in a manifest (the Python <c>put_object</c>).</summary>
+    public async Task<FileEntry> PutObjectAsync(string key, ReadOnlyMemory<byte> data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        if (data.Length <= Options.PartSizeBytes)
+        {
+            var etag = await storage.PutAsync(ObjectStorage.NewPut(fullKey, data, options?.ContentType), cancellationToken).ConfigureAwait(false);
+            return NewFileEntry(fullKey, data.Length, etag, options);
+        }
+
+        return await UploadAsync(fullKey, new ReadOnlyMemoryStream(data), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a stream's remaining bytes to <paramref name="key"/>: one PutObject when it is
+    /// seekable and short, otherwise a streamed multipart upload; the stream is not disposed.
+    /// </summary>
+    public async Task<FileEntry> PutObjectAsync(string key, Stream data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var fullKey = ResolveKey(key);
+        if (data.CanSeek && data.Length - data.Position <= Options.PartSizeBytes)
+        {
+            var size = data.Length - data.Position;
+            var request = new PutObjectRequest { Key = fullKey, InputStream = data, ContentType = options?.ContentType, AutoCloseStream = false };
+            var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
+            return NewFileEntry(fullKey, size, etag, options);
+        }
+
+        return await UploadAsync(fullKey, data, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Uploads the file at <paramref name="filePath"/> to <paramref name="key"/> (the Python <c>put_object</c> with a path).</summary>
+    public async Task<FileEntry> PutFileAsync(string key, string filePath, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
+        {
+            return await PutObjectAsync(key, file, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Downloads one object (or virtual key) to <paramref name="filePath"/>; the file appears only once complete.</summary>
+    public async Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default)
+    {
+        var content = await GetObjectAsync(key, cancellationToken).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            await WriteFileAtomicallyAsync(content, Path.GetFullPath(filePath), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Downloads every object of a manifest (shards expanded) below <paramref name="targetFolder"/>
+    /// (the Python <c>download_many</c>). A shard member lands at its member path; a loose object
+    /// at its key relative to the manifest's folder, or at its full key when outside it. Every
+    /// path is checked before anything is written: none can land outside the folder.
+    /// </summary>
+    /// <exception cref="InvalidMemberPathException">A key or member path would escape the folder.</exception>
+    public async Task<DownloadReport> DownloadManyAsync(string manifestKey, string targetFolder, CancellationToken cancellationToken = default)
+    {
+        var manifestFolder = KeyPath.Folder(ResolveKey(manifestKey));
+        var files = await AsyncSequences.CollectAsync(ListManifestFilesAsync(manifestKey, includeShards: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var targets = files.Select(f => (Entry: f, Relative: RelativeDownloadPath(f, manifestFolder))).ToList();
+        foreach (var (_, relative) in targets)
+        {
+            MemberPath.ResolveBelow(targetFolder, relative);
+        }
+
+        long total = 0;
+        await Parallel.ForEachAsync(
+            targets,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (target, token) =>
+            {
+                var content = await OpenAsync(target.Entry, token).ConfigureAwait(false);
+                await using (content.ConfigureAwait(false))
+                {
+                    var written = await WriteFileAtomicallyAsync(content, MemberPath.ResolveBelow(targetFolder, target.Relative), token).ConfigureAwait(false);
+                    Interlocked.Add(ref total, written);
+                }
+            }).ConfigureAwait(false);
+        return new DownloadReport(targets.Count, total, targets.Select(t => t.Relative).ToList());
+    }
+
+    private async Task<Stream> OpenLooseAsync(string fullKey, CancellationToken cancellationToken)
+    {
+        var response = await storage.GetAsync(fullKey, null, cancellationToken).ConfigureAwait(false);
+        return response.ResponseStream;
+    }
+
+    private async Task<FileEntry> UploadAsync(string fullKey, Stream data, PutObjectOptions? options, CancellationToken cancellationToken)
+    {
+        await using var upload = storage.OpenWrite(fullKey, options?.ContentType, UploadSettings);
+        await data.CopyToAsync(upload, cancellationToken).ConfigureAwait(false);
+        var result = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return NewFileEntry(fullKey, result.SizeBytes, result.ETag, options);
+    }
+
+    private FileEntry NewFileEntry(string fullKey, long size, string? etag, PutObjectOptions? options) => new(fullKey)
+    {
+        Id = options?.Id ?? (Options.InferIds ? KeyPath.InferId(fullKey) : null),
+        Meta = options?.Meta,
+        ContentType = options?.ContentType,
+        SizeBytes = size,
+        ETag = etag,
+    };
+
+    private static string RelativeDownloadPath(FileEntry entry, string manifestFolder)
+    {
+        if (entry.MemberPath is { } member)
+        {
+            return member;
+        }
+
+        return manifestFolder.Length > 0 && entry.Key.StartsWith(manifestFolder + "/", StringComparison.Ordinal)
+            ? entry.Key[(manifestFolder.Length + 1)..]
+            : entry.Key;
+    }
+
+    // Written to a temporary name beside the target and renamed, so a failed download leaves
+    // no half-written file under the real name.
+    private static async Task<long> WriteFileAtomicallyAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".s3x-" + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            long written;
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            await using (file.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                written = file.Length;
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return written;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace S3Exchange;
+
+public sealed partial class S3ExchangeStore
+{
+    /// <summary>
+    /// Writes a shard archive (the Python <c>put_shard_archive</c>): an internal manifest, then
+    /// each item, streamed into the upload as it is read (multipart past one part), never held
+    /// whole. For plain tar the internal manifest records each member's data offset.
+    /// </summary>
+    /// <exception cref="InvalidMemberPathException">A member path is absolute, has '..' or '\'.</exception>
+    /// <exception cref="ArgumentException">Two items share a member path.</exception>
+    public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression = ShardCompression.Gzip, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var writer = new ShardArchiveWriter(storage, UploadSettings, Options.InferIds);
+        return writer.WriteAsync(ResolveKey(archiveKey), items.ToList(), compression, cancellationToken);
+    }
+
+    /// <summary>Adds shard entries to a manifest (the Python <c>put_sharded</c>); append_parts by default.</summary>
+    public Task PutShardedAsync(string manifestKey, IEnumerable<ShardEntry> shardEntries, ManifestWriteMode mode = ManifestWriteMode.AppendParts, CancellationToken cancellationToken = default) =>
+        WriteManifestAsync(manifestKey, shardEntries, mode, cancellationToken);
+
+    /// <summary>
+    /// Splits items into shards, uploads them in parallel (at most
+    /// <see cref="S3ExchangeStoreOptions.MaxConcurrency"/> at once), and only then writes the
+    /// manifest, so no reader sees a manifest that names a missing shard.
+    /// </summary>
+    public async Task<IReadOnlyList<Shard>> PutShardedAsync(string manifestKey, IEnumerable<ShardItem> items, ShardingOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        options ??= new ShardingOptions();
+        var batches = ShardSplitter.Split(items, options.MaxEntries, options.MaxBytes).ToList();
+        var shardFolder = options.ShardPrefix ?? KeyPath.Join(KeyPath.Folder(KeyPath.Normalize(manifestKey)), "shards");
+        var extension = ShardCompressionNames.FileExtension(options.Compression);
+        var shards = new Shard[batches.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var key = KeyPath.Join(shardFolder, $"shard-{i:00000}{extension}");
+                shards[i] = await PutShardArchiveAsync(key, batches[i], options.Compression, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        await WriteManifestAsync(manifestKey, shards.Select(s => s.Entry), options.Mode, cancellationToken).ConfigureAwait(false);
+        return shards;
+    }
+
+    /// <summary>
+    /// The objects of a manifest with their content (the Python <c>iter_objects</c>): loose
+    /// objects fetched one by one, shard archives streamed member by member. Each object's
+    /// content is readable until the next one is requested. A shard that cannot be read is a
+    /// <see cref="ShardReadException"/> unless <see cref="ReadObjectsOptions.SkipUnreadableShards"/>
+    /// is set (then it is recorded in <see cref="ManifestQuery{T}.SkippedShards"/>).
+    /// </summary>
+    public ManifestQuery<ExchangeObject> ReadObjectsAsync(string manifestKey, ReadObjectsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ReadObjectsOptions();
+        RequirePositive(options.Limit, nameof(options.Limit));
+        var fullKey = ResolveKey(manifestKey);
+        return new ManifestQuery<ExchangeObject>((query, token) => Take(ReadObjectsCoreAsync(query, fullKey, options, token), options.Limit, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts an incremental manifest writer: entries, objects and shard members are added
+    /// one at a time and published as part files (see <see cref="ManifestWriter"/>).
+    /// </summary>
+    public ManifestWriter CreateManifestWriter(string manifestKey, ManifestWriterOptions? options = null) =>
+        new(this, KeyPath.Normalize(manifestKey), options ?? new ManifestWriterOptions());
+
+    private async IAsyncEnumerable<ExchangeObject> ReadObjectsCoreAsync(ManifestQuery<ExchangeObject> query, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entry in manifestReader.ReadAsync(fullKey, true, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry is FileEntry file)
+            {
+                using var item = new ExchangeObject(file, await OpenAsync(file, cancellationToken).ConfigureAwait(false));
+                yield return item;
+                continue;
+            }
+
+            if (entry is not ShardEntry shard || !options.ExpandShards)
+            {
+                continue;
+            }
+
+            ShardMemberReader reader;
+            try
+            {
+                reader = await ShardMemberReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ShardReadException ex) when (options.SkipUnreadableShards)
+            {
+                query.RecordSkipped(ex);
+                continue;
+            }
+
+            await using (reader.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    ExchangeObject? member;
+                    try
+                    {
+                        member = await reader.NextAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ShardReadException ex) when (options.SkipUnreadableShards)
+                    {
+                        query.RecordSkipped(ex);
+                        break;
+                    }
+
+                    if (member is null)
+                    {
+                        break;
+                    }
+
+                    using (member)
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One member of an archive: for plain tar with a known data offset (from the entry, or the
+    /// archive's cached internal manifest), one ranged GET; otherwise the archive is streamed
+    /// up to the member and no further.
+    /// </summary>
+    private async Task<Stream> OpenMemberAsync(ShardEntry shard, string memberPath, FileEntry? known, CancellationToken cancellationToken)
+    {
+        var virtualKey = VirtualKey.Compose(shard.ArchiveKey, memberPath);
+        if (shard.EffectiveCompression == ShardCompression.None)
+        {
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var index = known?.DataOffset is null || attempt > 0
+                    ? await shardIndexes.GetAsync(shard.ArchiveKey, shard.InternalManifestPath ?? ShardEntry.DefaultInternalManifestPath, cancellationToken).ConfigureAwait(false)
+                    : null;
+                var member = index is null ? known : index.ByPath.GetValueOrDefault(memberPath);
+                if (index is not null && member is null)
+                {
+                    throw new ObjectNotFoundException(virtualKey);
+                }
+
+                if (member is not { DataOffset: { } offset, SizeBytes: { } size })
+                {
+                    break;
+                }
+
+                if (size == 0)
+                {
+                    return new MemoryStream([], writable: false);
+                }
+
+                try
+                {
+                    var response = await storage.GetAsync(shard.ArchiveKey, new ByteRange(offset, offset + size - 1), cancellationToken, index?.ETag).ConfigureAwait(false);
+                    return response.ResponseStream;
+                }
+                catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsPreconditionFailed(ex))
+                {
+                    // The archive changed since its index was read: read the index again.
+                    shardIndexes.Invalidate(shard.ArchiveKey);
+                }
+                catch (ObjectNotFoundException ex)
+                {
+                    throw new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex);
+                }
+            }
+        }
+
+        var reader = await ShardMemberReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
+        return await reader.OpenMemberAsync(memberPath, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(virtualKey);
+    }
+}

@@ -1,0 +1,63 @@
+namespace S3Exchange;
+
+/// <summary>How an <see cref="S3ExchangeStore"/> names keys and talks to its server.</summary>
+public sealed record S3ExchangeStoreOptions
+{
+    /// <summary>A prefix put in front of every key the store resolves (e.g. <c>prod</c>).</summary>
+    public string? BasePrefix { get; init; }
+
+    /// <summary>Values for placeholders that a call does not supply (e.g. <c>service_name</c>).</summary>
+    public IReadOnlyDictionary<string, string>? DefaultVariables { get; init; }
+
+    /// <summary>Fill in an entry's id from its key (last segment without extension) when none is given. Default true.</summary>
+    public bool InferIds { get; init; } = true;
+
+    /// <summary>
+    /// The server is S3-compatible rather than AWS (Garage, MinIO, Ceph, moto): uploads are sent
+    /// without aws-chunked encoding, which some of them reject. Stores made from
+    /// <see cref="S3ExchangeSettings"/> with an endpoint set this for you.
+    /// </summary>
+    public bool S3CompatibleEndpoint { get; init; }
+
+    /// <summary>How appends to a root manifest are protected against concurrent writers.</summary>
+    public ConditionalWriteMode ConditionalWrites { get; init; } = ConditionalWriteMode.Auto;
+
+    /// <summary>How many times an append re-reads and retries the root manifest before giving up. Default 30.</summary>
+    public int ManifestUpdateAttempts { get; init; } = 30;
+
+    /// <summary>With <see cref="ConditionalWriteMode.VerifyAndRepair"/>: how long to wait before re-reading the root to verify an append.</summary>
+    public TimeSpan VerifyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Requests in flight at once for operations over many objects (shard uploads, downloads). Default 8.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>Part size of multipart uploads; uploads up to this size are one PutObject. Default 8 MiB, at least 5 MiB.</summary>
+    public int PartSizeBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Parts of one upload in flight at once. Default 4.</summary>
+    public int MaxConcurrentPartsPerUpload { get; init; } = 4;
+
+    internal void Validate()
+    {
+        Positive(ManifestUpdateAttempts, nameof(ManifestUpdateAttempts));
+        Positive(MaxConcurrency, nameof(MaxConcurrency));
+        Positive(MaxConcurrentPartsPerUpload, nameof(MaxConcurrentPartsPerUpload));
+        if (PartSizeBytes < UploadSettings.MinimumPartSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PartSizeBytes), PartSizeBytes, $"PartSizeBytes must be at least {UploadSettings.MinimumPartSize} (S3's smallest part).");
+        }
+
+        if (VerifyDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VerifyDelay), VerifyDelay, "VerifyDelay must not be negative.");
+        }
+    }
+
+    private static void Positive(int value, string name)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.IO.Compression;
+using System.Text;
+using Amazon.S3;
+using ICSharpCode.SharpZipLib;
+using ICSharpCode.SharpZipLib.BZip2;
+using ICSharpCode.SharpZipLib.Tar;
+
+namespace S3Exchange;
+
+/// <summary>
+/// Reads a shard archive member by member as it streams from S3: response → decompressor →
+/// tar. Memory is the decompressor's and tar's buffers plus what the caller reads; the archive
+/// is never held whole. Every failure on the way is a <see cref="ShardReadException"/> naming
+/// the archive.
+/// </summary>
+internal sealed class ShardMemberReader : IAsyncDisposable
+{
+    private readonly ShardEntry shard;
+    private readonly Amazon.S3.Model.GetObjectResponse response;
+    private readonly TarInputStream tar;
+    private readonly string internalManifestPath;
+    private ShardIndex? index;
+    private HashSet<string>? unseen;
+    private MemberStream? current;
+
+    private ShardMemberReader(ShardEntry shard, Amazon.S3.Model.GetObjectResponse response, TarInputStream tar)
+    {
+        this.shard = shard;
+        this.response = response;
+        this.tar = tar;
+        internalManifestPath = shard.InternalManifestPath ?? ShardEntry.DefaultInternalManifestPath;
+    }
+
+    public static async Task<ShardMemberReader> OpenAsync(ObjectStorage storage, ShardEntry shard, CancellationToken cancellationToken)
+    {
+        var compression = shard.EffectiveCompression;
+        if (compression == ShardCompression.Xz)
+        {
+            throw new ShardReadException(shard.ArchiveKey, "it is xz-compressed and this library has no xz decoder.");
+        }
+
+        Amazon.S3.Model.GetObjectResponse response;
+        try
+        {
+            response = await storage.GetAsync(shard.ArchiveKey, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectNotFoundException ex)
+        {
+            throw new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex);
+        }
+
+        Stream body = response.ResponseStream;
+        Stream decompressed = compression switch
+        {
+            ShardCompression.Gzip => new GZipStream(body, CompressionMode.Decompress),
+            ShardCompression.Bzip2 => new BZip2InputStream(body),
+            _ => body,
+        };
+        return new ShardMemberReader(shard, response, new TarInputStream(decompressed, Encoding.UTF8));
+    }
+
+    /// <summary>The next data member with its entry, or null at the end of the archive.</summary>
+    public async Task<ExchangeObject?> NextAsync(CancellationToken cancellationToken)
+    {
+        current?.Detach();
+        current = null;
+        if (await NextDataMemberAsync(stopAtIndex: false, cancellationToken).ConfigureAwait(false) is not { } entry)
+        {
+            if (unseen is { Count: > 0 })
+            {
+                throw new ShardReadException(shard.ArchiveKey, $"member '{unseen.First()}' is listed in '{internalManifestPath}' but not in the archive ({unseen.Count} missing).");
+            }
+
+            return null;
+        }
+
+        var described = Describe(entry.Name, entry.Size);
+        current = new MemberStream(tar, described.Key, entry.Size);
+        return new ExchangeObject(described, current);
+    }
+
+    /// <summary>
+    /// The archive's members without their data: the internal manifest when the archive starts
+    /// with one (then only that member is read), otherwise every member's header.
+    /// </summary>
+    public async Task<IReadOnlyList<FileEntry>> ListMembersAsync(CancellationToken cancellationToken)
+    {
+        var listed = new List<FileEntry>();
+        while (await NextDataMemberAsync(stopAtIndex: true, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            listed.Add(Describe(entry.Name, entry.Size));
+        }
+
+        return index is null ? listed : index.Members.Select(m => Describe(m.MemberPath!, m.SizeBytes ?? 0)).ToList();
+    }
+
+    /// <summary>
+    /// Streams up to <paramref name="memberPath"/> and returns its content, which owns this
+    /// reader; null (and this reader disposed) when the archive has no such member.
+    /// </summary>
+    public async Task<Stream?> OpenMemberAsync(string memberPath, CancellationToken cancellationToken)
+    {
+        while (await NextDataMemberAsync(stopAtIndex: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            if (entry.Name == memberPath)
+            {
+                return new MemberStream(tar, VirtualKey.Compose(shard.ArchiveKey, memberPath), entry.Size, owner: this);
+            }
+        }
+
+        await DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        current?.Detach();
+        await tar.DisposeAsync().ConfigureAwait(false);
+        response.Dispose();
+    }
+
+    // Advances to the next regular file that is not the internal manifest (reading that into
+    // the index on the way). With stopAtIndex, ends once the index has been read.
+    private async Task<TarEntry?> NextDataMemberAsync(bool stopAtIndex, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await tar.GetNextEntryAsync(cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                if (entry.IsDirectory || entry.TarHeader.TypeFlag is not (TarHeader.LF_NORMAL or TarHeader.LF_OLDNORM))
+                {
+                    continue;
+                }
+
+                if (index is null && entry.Name == internalManifestPath)
+                {
+                    await ReadIndexAsync(entry.Size, cancellationToken).ConfigureAwait(false);
+                    if (stopAtIndex)
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                return entry;
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (IsArchiveFault(ex))
+        {
+            throw new ShardReadException(shard.ArchiveKey, ex.Message, ex);
+        }
+    }
+
+    private async Task ReadIndexAsync(long size, CancellationToken cancellationToken)
+    {
+        var content = new byte[size];
+        await tar.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+        var members = ManifestLines.Parse(content, VirtualKey.Compose(shard.ArchiveKey, internalManifestPath))
+            .OfType<FileEntry>()
+            .Where(f => f.MemberPath is not null)
+            .ToList();
+        index = new ShardIndex(null, members);
+        unseen = [.. index.ByPath.Keys];
+    }
+
+    // The internal manifest's entry for a member, with the keys pointing at this archive
+    // (which may have been copied since it was written); a member it does not list still
+    // gets an entry.
+    private FileEntry Describe(string memberPath, long size)
+    {
+        unseen?.Remove(memberPath);
+        var described = index is not null && index.ByPath.TryGetValue(memberPath, out var listed)
+            ? listed.Clone()
+            : new FileEntry(string.Empty) { SizeBytes = size, Id = KeyPath.InferId(memberPath) };
+        described.Key = VirtualKey.Compose(shard.ArchiveKey, memberPath);
+        described.ArchiveKey = shard.ArchiveKey;
+        described.MemberPath = memberPath;
+        return described;
+    }
+
+    private static bool IsArchiveFault(Exception ex) =>
+        ex is SharpZipBaseException or InvalidDataException or EndOfStreamException or InvalidManifestException
+            or IOException or AmazonS3Exception;
+}

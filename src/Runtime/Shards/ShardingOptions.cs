@@ -1,0 +1,23 @@
+namespace S3Exchange;
+
+/// <summary>How <see cref="S3ExchangeStore.PutShardedAsync(string, IEnumerable{ShardItem}, ShardingOptions?, CancellationToken)"/> cuts and names shards.</summary>
+public sealed class ShardingOptions
+{
+    /// <summary>Most members per shard; null for no limit. Default 10,000.</summary>
+    public int? MaxEntries { get; init; } = 10_000;
+
+    /// <summary>Most member bytes per shard; null for no limit. Default 1 GiB.</summary>
+    public long? MaxBytes { get; init; } = 1L << 30;
+
+    /// <summary>Compression of the archives. Default gzip.</summary>
+    public ShardCompression Compression { get; init; } = ShardCompression.Gzip;
+
+    /// <summary>
+    /// Key template of the folder the archives go to, relative to the base prefix; null for
+    /// <c>shards</c> beside the manifest. Archives are named <c>shard-00000.tar.gz</c>, …
+    /// </summary>
+    public string? ShardPrefix { get; init; }
+
+    /// <summary>How the manifest is written once every shard is stored. Default append_parts.</summary>
+    public ManifestWriteMode Mode { get; init; } = ManifestWriteMode.AppendParts;
+}

@@ -1,0 +1,254 @@
+using System.Runtime.CompilerServices;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace S3Exchange;
+
+/// <summary>
+/// The thin layer over <see cref="IAmazonS3"/>: one bucket, the request settings S3-compatible
+/// servers need, and SDK errors translated to this library's exceptions.
+/// </summary>
+internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compatibleEndpoint)
+{
+    /// <summary>DeleteObjects takes at most this many keys a request.</summary>
+    public const int DeleteBatchSize = 1000;
+
+    public IAmazonS3 Client { get; } = client;
+
+    public string Bucket { get; } = bucket;
+
+    /// <summary>Opens an object (or a byte range of it) for reading.</summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    /// <remarks>With <paramref name="ifMatch"/>, a changed object fails with status 412.</remarks>
+    public async Task<GetObjectResponse> GetAsync(string key, ByteRange? range, CancellationToken cancellationToken, string? ifMatch = null)
+    {
+        var request = new GetObjectRequest { BucketName = Bucket, Key = key, ByteRange = range };
+        if (ifMatch is not null)
+        {
+            request.EtagToMatch = ETags.Quote(ifMatch);
+        }
+
+        try
+        {
+            return await Client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, key) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Reads a whole (small) object into memory, with its ETag; null when it does not exist.</summary>
+    public async Task<(byte[] Content, string? ETag)?> TryReadAllAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await GetAsync(key, null, cancellationToken).ConfigureAwait(false);
+            var length = response.ContentLength > 0 ? (int)response.ContentLength : 0;
+            using var buffer = new MemoryStream(length);
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return (buffer.ToArray(), ETags.Unquote(response.ETag));
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>HEADs an object; null when it does not exist.</summary>
+    public async Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Client.GetObjectMetadataAsync(
+                new GetObjectMetadataRequest { BucketName = Bucket, Key = key },
+                cancellationToken).ConfigureAwait(false);
+            var metadata = response.Metadata.Keys.ToDictionary(
+                k => k.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? k["x-amz-meta-".Length..] : k,
+                k => response.Metadata[k],
+                StringComparer.OrdinalIgnoreCase);
+            return new ObjectInfo(
+                key,
+                response.ContentLength,
+                ETags.Unquote(response.ETag),
+                response.Headers.ContentType,
+                response.LastModified,
+                metadata);
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsNotFound(ex))
+        {
+            return null;
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+        {
+            throw new BucketNotFoundException(Bucket, ex);
+        }
+    }
+
+    /// <summary>Writes an object in one request and returns its ETag without quotes.</summary>
+    public async Task<string?> PutAsync(PutObjectRequest request, CancellationToken cancellationToken)
+    {
+        request.BucketName = Bucket;
+        ApplyCompatibility(request);
+        try
+        {
+            var response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            return ETags.Unquote(response.ETag);
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+        {
+            throw new BucketNotFoundException(Bucket, ex);
+        }
+    }
+
+    /// <summary>
+    /// Writes an object only if its current ETag is <paramref name="ifMatch"/> (or, with null,
+    /// only if it does not exist yet). Returns the new ETag, or null when the condition failed.
+    /// </summary>
+    /// <exception cref="ConditionalWritesNotSupportedException">The server does not implement conditional writes.</exception>
+    public async Task<string?> TryPutConditionalAsync(string key, ReadOnlyMemory<byte> content, string contentType, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var request = NewPut(key, content, contentType);
+        if (ifMatch is null)
+        {
+            request.IfNoneMatch = "*";
+        }
+        else
+        {
+            request.IfMatch = ETags.Quote(ifMatch);
+        }
+
+        try
+        {
+            return await PutAsync(request, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsPreconditionFailed(ex))
+        {
+            return null;
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsNotImplemented(ex))
+        {
+            throw new ConditionalWritesNotSupportedException(key, ex);
+        }
+    }
+
+    /// <summary>A PutObject request for in-memory content.</summary>
+    public static PutObjectRequest NewPut(string key, ReadOnlyMemory<byte> content, string? contentType)
+    {
+        return new PutObjectRequest
+        {
+            Key = key,
+            InputStream = new ReadOnlyMemoryStream(content),
+            ContentType = contentType,
+            AutoCloseStream = true,
+        };
+    }
+
+    /// <summary>Lists keys under <paramref name="prefix"/>, page by page.</summary>
+    public async IAsyncEnumerable<S3Object> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
+        while (true)
+        {
+            ListObjectsV2Response response;
+            try
+            {
+                response = await Client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+            {
+                throw new BucketNotFoundException(Bucket, ex);
+            }
+
+            // AWSSDK v4 leaves S3Objects null on an empty page.
+            foreach (var item in response.S3Objects ?? [])
+            {
+                yield return item;
+            }
+
+            if (response.IsTruncated != true || string.IsNullOrEmpty(response.NextContinuationToken))
+            {
+                yield break;
+            }
+
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+    }
+
+    /// <summary>Deletes one object; deleting a missing key succeeds, as in S3.</summary>
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+        {
+            throw new BucketNotFoundException(Bucket, ex);
+        }
+    }
+
+    /// <summary>
+    /// Deletes keys in batches of <see cref="DeleteBatchSize"/>; returns the keys the server
+    /// refused, with its message.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> DeleteManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var start = 0; start < keys.Count; start += DeleteBatchSize)
+        {
+            var request = new DeleteObjectsRequest
+            {
+                BucketName = Bucket,
+                Quiet = true,
+                Objects = keys.Skip(start).Take(DeleteBatchSize).Select(k => new KeyVersion { Key = k }).ToList(),
+            };
+            try
+            {
+                var response = await Client.DeleteObjectsAsync(request, cancellationToken).ConfigureAwait(false);
+                foreach (var error in response.DeleteErrors ?? [])
+                {
+                    errors[error.Key] = $"{error.Code}: {error.Message}";
+                }
+            }
+            catch (DeleteObjectsException ex)
+            {
+                foreach (var error in ex.Response?.DeleteErrors ?? [])
+                {
+                    errors[error.Key] = $"{error.Code}: {error.Message}";
+                }
+            }
+            catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+            {
+                throw new BucketNotFoundException(Bucket, ex);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Opens a stream whose bytes become the object at <paramref name="key"/>; see <see cref="UploadStream"/>.</summary>
+    public UploadStream OpenWrite(string key, string? contentType, UploadSettings settings) =>
+        new(this, key, contentType, settings);
+
+    /// <summary>
+    /// Applies what S3-compatible servers (Garage, older MinIO, Ceph) need on each upload:
+    /// AWSSDK v4 streams uploads as aws-chunked with checksum trailers, which they reject.
+    /// </summary>
+    public void ApplyCompatibility(PutObjectRequest request)
+    {
+        if (compatibleEndpoint)
+        {
+            request.UseChunkEncoding = false;
+        }
+    }
+
+    /// <inheritdoc cref="ApplyCompatibility(PutObjectRequest)"/>
+    public void ApplyCompatibility(UploadPartRequest request)
+    {
+        if (compatibleEndpoint)
+        {
+            request.UseChunkEncoding = false;
+        }
+    }
+}

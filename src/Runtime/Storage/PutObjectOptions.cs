@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace S3Exchange;
+
+/// <summary>What to record with an object put by <see cref="S3ExchangeStore.PutObjectAsync(string, ReadOnlyMemory{byte}, PutObjectOptions?, CancellationToken)"/>.</summary>
+public sealed class PutObjectOptions
+{
+    /// <summary>The entry's id; inferred from the key when null and the store infers ids.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Free-form metadata for the entry.</summary>
+    public JsonObject? Meta { get; init; }
+
+    /// <summary>The object's content type (stored with the object and in the entry).</summary>
+    public string? ContentType { get; init; }
+}

@@ -1,0 +1,102 @@
+using Amazon.Runtime;
+using Amazon.S3;
+
+namespace S3Exchange;
+
+/// <summary>
+/// Where the store's server is and how to sign in, read the way the Python library reads them:
+/// <c>S3_ENDPOINT_URL</c>, <c>S3_REGION</c>, <c>S3_BUCKET</c>, <c>S3_AWS_ACCESS_KEY_ID</c>,
+/// <c>S3_AWS_SECRET_ACCESS_KEY</c>, from the environment or a <c>.env</c> file.
+/// </summary>
+public sealed record S3ExchangeSettings
+{
+    /// <summary>The reference's default endpoint, a local Garage.</summary>
+    public const string DefaultEndpointUrl = "http://127.0.0.1:3900";
+
+    /// <summary>The reference's default region (Garage's).</summary>
+    public const string DefaultRegion = "garage";
+
+    /// <summary>The reference's default bucket.</summary>
+    public const string DefaultBucket = "default";
+
+    /// <summary>The server's URL; null for AWS itself (region endpoints, virtual-hosted style).</summary>
+    public string? EndpointUrl { get; init; } = DefaultEndpointUrl;
+
+    /// <summary>The signing region.</summary>
+    public string Region { get; init; } = DefaultRegion;
+
+    /// <summary>The bucket the store works in.</summary>
+    public string Bucket { get; init; } = DefaultBucket;
+
+    /// <summary>Access key id; when null the AWS default credential chain is used.</summary>
+    public string? AccessKeyId { get; init; }
+
+    /// <summary>Secret access key; never logged or printed by this library.</summary>
+    public string? SecretAccessKey { get; init; }
+
+    /// <summary>Use path-style URLs (<c>http://host/bucket/key</c>). Defaults to true when an endpoint is set.</summary>
+    public bool? ForcePathStyle { get; init; }
+
+    /// <summary>Whether these settings point at an S3-compatible server rather than AWS.</summary>
+    public bool IsS3Compatible => EndpointUrl is not null;
+
+    /// <summary>
+    /// Reads settings from the process environment, falling back to <paramref name="dotEnvPath"/>
+    /// (default: <c>.env</c> in the current folder, if it exists) and then to the reference's defaults.
+    /// </summary>
+    public static S3ExchangeSettings FromEnvironment(string? dotEnvPath = null)
+    {
+        var file = dotEnvPath ?? Path.Combine(Environment.CurrentDirectory, ".env");
+        var fromFile = File.Exists(file) ? DotEnvFile.Read(file) : [];
+        if (dotEnvPath is not null && !File.Exists(dotEnvPath))
+        {
+            throw new FileNotFoundException($"The .env file '{dotEnvPath}' does not exist.", dotEnvPath);
+        }
+
+        string? Get(string name) =>
+            Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
+            : fromFile.TryGetValue(name, out var fileValue) && fileValue.Length > 0 ? fileValue
+            : null;
+
+        return new S3ExchangeSettings
+        {
+            EndpointUrl = Get("S3_ENDPOINT_URL") ?? DefaultEndpointUrl,
+            Region = Get("S3_REGION") ?? DefaultRegion,
+            Bucket = Get("S3_BUCKET") ?? DefaultBucket,
+            AccessKeyId = Get("S3_AWS_ACCESS_KEY_ID"),
+            SecretAccessKey = Get("S3_AWS_SECRET_ACCESS_KEY"),
+        };
+    }
+
+    /// <summary>
+    /// A client for these settings. For an S3-compatible endpoint it uses path-style URLs and
+    /// computes and validates checksums only when an operation requires them: AWSSDK v4's
+    /// default of always sending checksum trailers is rejected by Garage, older MinIO and Ceph.
+    /// </summary>
+    public IAmazonS3 CreateClient()
+    {
+        var config = new AmazonS3Config
+        {
+            ForcePathStyle = ForcePathStyle ?? IsS3Compatible,
+        };
+        if (IsS3Compatible)
+        {
+            config.ServiceURL = EndpointUrl;
+            config.AuthenticationRegion = Region;
+            config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
+            config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+        }
+        else
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(Region);
+        }
+
+        return AccessKeyId is not null && SecretAccessKey is not null
+            ? new AmazonS3Client(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), config)
+            : new AmazonS3Client(config);
+    }
+
+    /// <summary>The settings without the secret, safe to log.</summary>
+    public override string ToString() =>
+        $"S3ExchangeSettings {{ EndpointUrl = {EndpointUrl ?? "(AWS)"}, Region = {Region}, Bucket = {Bucket}, AccessKeyId = {AccessKeyId ?? "(credential chain)"}, SecretAccessKey = {(SecretAccessKey is null ? "(none)" : "***")} }}";
+}

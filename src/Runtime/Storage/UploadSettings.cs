@@ -1,0 +1,10 @@
+namespace S3Exchange;
+
+/// <summary>How streamed uploads are cut into parts.</summary>
+/// <param name="PartSize">Bytes per multipart part; an upload no longer than this is one PutObject.</param>
+/// <param name="MaxConcurrentParts">Parts in flight at once for one upload.</param>
+internal readonly record struct UploadSettings(int PartSize, int MaxConcurrentParts)
+{
+    /// <summary>S3's smallest part (except the last).</summary>
+    public const int MinimumPartSize = 5 * 1024 * 1024;
+}

@@ -1,0 +1,78 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Xunit;
+
+namespace S3Exchange.Testing;
+
+/// <summary>
+/// The real S3 server the tests talk to: a moto_server started on a free loopback port, or the
+/// server <see cref="S3TestServerSettings"/> names. Each store it hands out works under a fresh
+/// base prefix, so tests never see each other's keys.
+/// </summary>
+public sealed class S3ServerFixture : IAsyncLifetime
+{
+    private MotoServer? moto;
+
+    public S3ExchangeSettings Settings { get; private set; } = null!;
+
+    public IAmazonS3 Client { get; private set; } = null!;
+
+    public string Bucket => Settings.Bucket;
+
+    public string Endpoint => Settings.EndpointUrl!;
+
+    /// <summary>Whether the server is the fixture's own moto_server.</summary>
+    public bool IsMoto => moto is not null;
+
+    public async Task InitializeAsync()
+    {
+        var endpoint = S3TestServerSettings.ExternalEndpoint;
+        if (endpoint is null)
+        {
+            moto = await MotoServer.StartAsync().ConfigureAwait(false);
+            endpoint = moto.Endpoint;
+        }
+
+        Settings = new S3ExchangeSettings
+        {
+            EndpointUrl = endpoint,
+            Region = S3TestServerSettings.Region,
+            Bucket = S3TestServerSettings.Bucket,
+            AccessKeyId = S3TestServerSettings.AccessKeyId,
+            SecretAccessKey = S3TestServerSettings.SecretAccessKey,
+        };
+        Client = Settings.CreateClient();
+        await EnsureBucketAsync(Client, Bucket).ConfigureAwait(false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (moto is not null)
+        {
+            await moto.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A store under a new unique base prefix (any prefix in <paramref name="options"/> goes below it).</summary>
+    public S3ExchangeStore CreateStore(S3ExchangeStoreOptions? options = null)
+    {
+        options ??= new S3ExchangeStoreOptions();
+        var prefix = KeyPath.Join("t-" + Guid.NewGuid().ToString("N")[..12], options.BasePrefix);
+        return S3ExchangeStore.Create(Settings, options with { BasePrefix = prefix });
+    }
+
+    /// <summary>A second client of its own, e.g. to count the requests one store sends.</summary>
+    public IAmazonS3 CreateClient() => Settings.CreateClient();
+
+    private static async Task EnsureBucketAsync(IAmazonS3 client, string bucket)
+    {
+        try
+        {
+            await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+    }
+}

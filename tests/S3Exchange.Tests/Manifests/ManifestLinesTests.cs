@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace S3Exchange.Tests.Manifests;
+
+public sealed class ManifestLinesTests
+{
+    private const string Content = "{\"kind\":\"file\",\"key\":\"a\"}\n\n  \r\n{\"kind\":\"manifest_ref\",\"key\":\"p\"}\r\n{\"kind\":\"shard\",\"archive_key\":\"s.tar\"}";
+
+    [Fact]
+    public void Blank_lines_are_skipped_and_a_missing_final_newline_is_fine()
+    {
+        var entries = ManifestLines.Parse(Encoding.UTF8.GetBytes(Content), "m");
+        Assert.Equal([ManifestEntryKind.File, ManifestEntryKind.ManifestRef, ManifestEntryKind.Shard], entries.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task Streaming_one_byte_at_a_time_gives_the_same_entries()
+    {
+        var stream = new TrickleStream(Encoding.UTF8.GetBytes(Content));
+        var streamed = new List<string>();
+        await foreach (var entry in ManifestLines.ReadAsync(stream, "m", CancellationToken.None))
+        {
+            streamed.Add(entry.ToString());
+        }
+
+        Assert.Equal(ManifestLines.Parse(Encoding.UTF8.GetBytes(Content), "m").Select(e => e.ToString()), streamed);
+    }
+
+    [Fact]
+    public async Task Lines_longer_than_the_read_buffer_are_parsed()
+    {
+        var longKey = new string('k', 200_000);
+        var content = Encoding.UTF8.GetBytes($"{{\"kind\":\"file\",\"key\":\"{longKey}\"}}\n");
+        var entries = new List<ManifestEntry>();
+        await foreach (var entry in ManifestLines.ReadAsync(new MemoryStream(content), "m", CancellationToken.None))
+        {
+            entries.Add(entry);
+        }
+
+        Assert.Equal(longKey, Assert.IsType<FileEntry>(Assert.Single(entries)).Key);
+    }
+
+    [Fact]
+    public void Line_numbers_count_blank_lines()
+    {
+        var ex = Assert.Throws<InvalidManifestException>(() => ManifestLines.Parse(Encoding.UTF8.GetBytes("{\"kind\":\"file\",\"key\":\"a\"}\n\n{oops}\n"), "m"));
+        Assert.Equal(3, ex.LineNumber);
+    }
+
+    private sealed class TrickleStream(byte[] content) : MemoryStream(content)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
+    }
+}
