@@ -24,7 +24,7 @@ namespace S3Exchange.Generators
             var attributeDeclarations = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     S3NamespaceAttributeSource.MetadataName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax || node is RecordDeclarationSyntax,
                     static (attributeContext, cancellationToken) => AttributeDeclarationParser.Parse(attributeContext, cancellationToken))
                 .WithTrackingName(TrackingNames.AttributeDeclarations);
 

@@ -31,6 +31,13 @@ internal static class Declarations
         internal static partial class ServiceSamples;
         """;
 
+    public const string RecordClass = """
+        namespace MyApp.Keys;
+
+        [S3Exchange.S3Namespace("records/{id}")]
+        internal sealed partial record RecordSamples(string Name);
+        """;
+
     public const string NestedInGlobalNamespace = """
         using S3Exchange;
 

@@ -15,6 +15,7 @@ public sealed class GeneratedCodeCompilationTests
         Declarations.TypedPlaceholders,
         Declarations.StoreVariables,
         Declarations.NestedInGlobalNamespace,
+        Declarations.RecordClass,
     };
 
     [Theory]

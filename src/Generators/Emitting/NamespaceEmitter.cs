@@ -45,7 +45,7 @@ namespace S3Exchange.Generators.Emitting
             }
             else
             {
-                writer.Open($"partial class {model.TypeName}");
+                writer.Open($"partial {model.TypeKeyword} {model.TypeName}");
             }
 
             writer.Line("/// <summary>The key template this namespace was declared with.</summary>");

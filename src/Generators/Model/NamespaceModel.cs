@@ -9,6 +9,7 @@ namespace S3Exchange.Generators.Model
     /// </summary>
     /// <param name="Namespace">The C# namespace, or null for the global namespace.</param>
     /// <param name="ContainingTypes">Types the class is nested in, outermost first.</param>
+    /// <param name="TypeKeyword">"class", or "record" for a record class.</param>
     /// <param name="TypeName">The class name with its type parameter list.</param>
     /// <param name="MetadataName">The class name with its generic arity (<c>Name`1</c>), for identity.</param>
     /// <param name="Template">The template text as declared.</param>
@@ -19,6 +20,7 @@ namespace S3Exchange.Generators.Model
     internal sealed record NamespaceModel(
         string? Namespace,
         EquatableArray<ContainingTypeModel> ContainingTypes,
+        string TypeKeyword,
         string TypeName,
         string MetadataName,
         string Template,

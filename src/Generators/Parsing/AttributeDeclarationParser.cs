@@ -67,6 +67,7 @@ namespace S3Exchange.Generators.Parsing
             var model = new NamespaceModel(
                 typeSymbol.ContainingNamespace.IsGlobalNamespace ? null : typeSymbol.ContainingNamespace.ToDisplayString(),
                 new EquatableArray<ContainingTypeModel>(ContainingTypes(typeSyntax)),
+                KeywordOf(typeSyntax),
                 typeSyntax.Identifier.Text + (typeSyntax.TypeParameterList?.ToString() ?? string.Empty),
                 typeSymbol.MetadataName,
                 template,
@@ -95,15 +96,18 @@ namespace S3Exchange.Generators.Parsing
             var result = new List<ContainingTypeModel>();
             for (var parent = typeSyntax.Parent as TypeDeclarationSyntax; parent != null; parent = parent.Parent as TypeDeclarationSyntax)
             {
-                var keyword = parent is RecordDeclarationSyntax record && record.ClassOrStructKeyword.Text.Length > 0
-                    ? "record " + record.ClassOrStructKeyword.Text
-                    : parent.Keyword.Text;
-                result.Add(new ContainingTypeModel(keyword, parent.Identifier.Text + (parent.TypeParameterList?.ToString() ?? string.Empty)));
+                result.Add(new ContainingTypeModel(KeywordOf(parent), parent.Identifier.Text + (parent.TypeParameterList?.ToString() ?? string.Empty)));
             }
 
             result.Reverse();
             return result.ToArray();
         }
+
+        // "class", "struct", "interface", "record", "record class" or "record struct", as declared.
+        private static string KeywordOf(TypeDeclarationSyntax type)
+            => type is RecordDeclarationSyntax record && record.ClassOrStructKeyword.Text.Length > 0
+                ? "record " + record.ClassOrStructKeyword.Text
+                : type.Keyword.Text;
 
         private static string[] ReadStoreVariables(AttributeData attribute)
         {

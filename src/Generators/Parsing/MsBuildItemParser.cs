@@ -76,6 +76,7 @@ namespace S3Exchange.Generators.Parsing
             var model = new NamespaceModel(
                 typeNamespace,
                 EquatableArray<ContainingTypeModel>.Empty,
+                "class",
                 itemName,
                 itemName,
                 template,
