@@ -44,6 +44,28 @@ public sealed class MsBuildItemTests
     }
 
     [Fact]
+    public void Item_template_with_a_hash_reaches_the_generator_whole()
+    {
+        // The .editorconfig would cut "a#b" to "a" (and so hide the error) without the targets' encoding.
+        var diagnostic = AssertSingleItemDiagnostic("S3X0007", new MsBuildItem("Samples", "samples#1/{id}", "Keys"));
+
+        Assert.Contains("'#'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("a#b;c~23", "a#b;c~23")]
+    [InlineData("plain", "plain")]
+    [InlineData("~zz~", "~zz~")]
+    public void Metadata_encoding_round_trips(string value, string expected)
+    {
+        var encoded = S3Exchange.Generators.Parsing.MsBuildMetadata.Encode(value);
+
+        Assert.DoesNotContain('#', encoded);
+        Assert.DoesNotContain(';', encoded);
+        Assert.Equal(expected, S3Exchange.Generators.Parsing.MsBuildMetadata.Decode(encoded));
+    }
+
+    [Fact]
     public void Item_without_template_is_reported_by_name()
     {
         var diagnostic = AssertSingleItemDiagnostic("S3X0012", new MsBuildItem("Samples", Template: null, "Keys"));

@@ -11,7 +11,8 @@ namespace S3Exchange.Generators.Parsing
     /// Turns an <c>&lt;S3ExchangeNamespace&gt;</c> MSBuild item into a <see cref="NamespaceModel"/>.
     /// build/S3Exchange.targets passes each item to the compiler as an additional file whose
     /// metadata (the item's name, Template, Namespace and StoreVariables) the compiler exposes
-    /// as <c>build_metadata.AdditionalFiles.*</c> options; the file itself is never read.
+    /// as <c>build_metadata.AdditionalFiles.*</c> options, encoded (see <see cref="MsBuildMetadata"/>);
+    /// the file itself is never read.
     /// </summary>
     internal static class MsBuildItemParser
     {
@@ -29,20 +30,21 @@ namespace S3Exchange.Generators.Parsing
                 return null;
             }
 
-            itemName = itemName.Trim();
+            itemName = MsBuildMetadata.Decode(itemName).Trim();
             var displayName = $"MSBuild item '{itemName}'";
             var diagnostics = new List<DiagnosticInfo>();
 
-            if (!itemOptions.TryGetValue(TemplateKey, out var template) || string.IsNullOrEmpty(template))
+            if (!itemOptions.TryGetValue(TemplateKey, out var encodedTemplate) || string.IsNullOrEmpty(encodedTemplate))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ItemWithoutTemplate, null, itemName));
                 return new DeclarationResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
             }
 
+            var template = MsBuildMetadata.Decode(encodedTemplate);
             string? typeNamespace = null;
             if (itemOptions.TryGetValue(NamespaceKey, out var declaredNamespace) && !string.IsNullOrWhiteSpace(declaredNamespace))
             {
-                typeNamespace = declaredNamespace.Trim();
+                typeNamespace = MsBuildMetadata.Decode(declaredNamespace).Trim();
             }
             else if (globalOptions.TryGetValue(RootNamespaceKey, out var rootNamespace) && !string.IsNullOrWhiteSpace(rootNamespace))
             {
@@ -63,7 +65,7 @@ namespace S3Exchange.Generators.Parsing
             }
 
             var storeVariables = itemOptions.TryGetValue(StoreVariablesKey, out var storeVariablesText)
-                ? SplitList(storeVariablesText)
+                ? SplitList(MsBuildMetadata.Decode(storeVariablesText))
                 : Array.Empty<string>();
 
             // Items have no source location: messages name the item instead.

@@ -12,6 +12,7 @@ namespace S3Exchange.Generators.Tests.EndToEnd;
 public sealed class GeneratedBuilderEndToEndTests(S3ServerFixture fixture)
 {
     private const string ServiceName = "generator-tests";
+    private const string Region = "eu-test-1";
 
     [Fact]
     public async Task Attribute_builder_puts_gets_lists_and_deletes_objects_through_the_store()
@@ -46,6 +47,7 @@ public sealed class GeneratedBuilderEndToEndTests(S3ServerFixture fixture)
     public async Task Item_builder_writes_a_shard_and_reads_its_members_back()
     {
         var store = CreateStore();
+        // The item lists two store variables ("service_name;region"), so the factory takes only the batch.
         var scope = ItemDeclaredSamples.For(batch: 7);
 
         var shard = await scope.PutShardArchiveAsync(store, 0, [
@@ -54,7 +56,7 @@ public sealed class GeneratedBuilderEndToEndTests(S3ServerFixture fixture)
         ]);
         await scope.PutShardedAsync(store, [shard.Entry]);
 
-        Assert.Equal(store.ResolveKey($"e2e/{ServiceName}/items/7/shards/shard-00000.tar.gz"), shard.Entry.ArchiveKey);
+        Assert.Equal(store.ResolveKey($"e2e/{ServiceName}/{Region}/items/7/shards/shard-00000.tar.gz"), shard.Entry.ArchiveKey);
         var read = new Dictionary<string, string>();
         await foreach (var item in scope.ReadObjectsAsync(store))
         {
@@ -73,5 +75,5 @@ public sealed class GeneratedBuilderEndToEndTests(S3ServerFixture fixture)
     }
 
     private S3ExchangeStore CreateStore()
-        => fixture.CreateStore(new S3ExchangeStoreOptions { DefaultVariables = new Dictionary<string, string> { ["service_name"] = ServiceName } });
+        => fixture.CreateStore(new S3ExchangeStoreOptions { DefaultVariables = new Dictionary<string, string> { ["service_name"] = ServiceName, ["region"] = Region } });
 }
