@@ -70,6 +70,11 @@ public static class ManifestJson
         var buffer = new ArrayBufferWriter<byte>(4096);
         foreach (var entry in entries)
         {
+            if (entry is null)
+            {
+                throw new ArgumentException("A manifest entry is null.", nameof(entries));
+            }
+
             WriteLine(buffer, entry);
         }
 

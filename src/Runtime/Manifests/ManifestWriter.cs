@@ -112,14 +112,19 @@ public sealed class ManifestWriter : IAsyncDisposable
             return;
         }
 
-        completed = true;
-        if (options.PublishOnError)
+        try
         {
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (options.PublishOnError)
+            {
+                await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
-
-        pendingEntries.Clear();
-        pendingItems.Clear();
+        finally
+        {
+            completed = true;
+            pendingEntries.Clear();
+            pendingItems.Clear();
+        }
     }
 
     private async Task WriteShardAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace S3Exchange;
 /// archive, and what the internal manifest records about it. The size must be known before
 /// the member is written (tar headers precede the data).
 /// </summary>
-public sealed class ShardItem
+public sealed record ShardItem
 {
     /// <summary>The Unix mode members get when none is given (rw-r--r--).</summary>
     public const int DefaultUnixMode = 0b110_100_100;

@@ -49,14 +49,23 @@ internal sealed class ShardMemberReader : IAsyncDisposable
             throw new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex);
         }
 
-        Stream body = response.ResponseStream;
-        Stream decompressed = compression switch
+        try
         {
-            ShardCompression.Gzip => new GZipStream(body, CompressionMode.Decompress),
-            ShardCompression.Bzip2 => new BZip2InputStream(body),
-            _ => body,
-        };
-        return new ShardMemberReader(shard, response, new TarInputStream(decompressed, Encoding.UTF8));
+            // BZip2InputStream reads the stream header as it is made.
+            Stream body = response.ResponseStream;
+            Stream decompressed = compression switch
+            {
+                ShardCompression.Gzip => new GZipStream(body, CompressionMode.Decompress),
+                ShardCompression.Bzip2 => new BZip2InputStream(body),
+                _ => body,
+            };
+            return new ShardMemberReader(shard, response, new TarInputStream(decompressed, Encoding.UTF8));
+        }
+        catch (Exception ex) when (IsArchiveFault(ex))
+        {
+            response.Dispose();
+            throw new ShardReadException(shard.ArchiveKey, ex.Message, ex);
+        }
     }
 
     /// <summary>The next data member with its entry, or null at the end of the archive.</summary>

@@ -1,0 +1,56 @@
+using S3Exchange.Testing;
+
+namespace S3Exchange.Tests.Store;
+
+[Collection("S3")]
+public sealed class ConcurrentAppendTests(S3ServerFixture server)
+{
+    private const int Writers = 8;
+    private const int AppendsEach = 10;
+
+    [Fact]
+    public async Task Eight_writers_appending_ten_times_each_lose_no_reference_with_conditional_writes()
+    {
+        var store = server.CreateStore(new S3ExchangeStoreOptions { ConditionalWrites = ConditionalWriteMode.Required, ManifestUpdateAttempts = 200 });
+        await AssertNoReferenceLostAsync(store);
+    }
+
+    [Fact]
+    public async Task Eight_writers_appending_ten_times_each_lose_no_reference_with_verify_and_repair()
+    {
+        var store = server.CreateStore(new S3ExchangeStoreOptions
+        {
+            ConditionalWrites = ConditionalWriteMode.VerifyAndRepair,
+            VerifyDelay = TimeSpan.FromMilliseconds(400),
+            ManifestUpdateAttempts = 200,
+        });
+        await AssertNoReferenceLostAsync(store);
+    }
+
+    private static async Task AssertNoReferenceLostAsync(S3ExchangeStore store)
+    {
+        var written = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            var keys = new List<string>();
+            for (var i = 0; i < AppendsEach; i++)
+            {
+                var key = $"w{writer}-{i}";
+                await store.WriteManifestAsync("shared/manifest.jsonl", [new FileEntry(key)], ManifestWriteMode.AppendParts);
+                keys.Add(key);
+            }
+
+            return keys;
+        })));
+
+        var root = await store.ReadManifestEntriesAsync("shared/manifest.jsonl", resolveRefs: false).ToListAsync();
+        var refs = root.Cast<ManifestRefEntry>().Select(r => r.Key).ToList();
+        Assert.Equal(Writers * AppendsEach, refs.Count);
+        Assert.Equal(refs.Count, refs.Distinct().Count());
+
+        var files = (await store.ReadManifestEntriesAsync("shared/manifest.jsonl").ToListAsync()).Cast<FileEntry>().Select(f => f.Key).Order();
+        Assert.Equal(written.SelectMany(k => k).Order(), files);
+
+        var parts = await store.ListKeysAsync("shared/manifests/").ToListAsync();
+        Assert.Equal(refs.Order(), parts.Order());
+    }
+}

@@ -1,0 +1,77 @@
+using Amazon.S3.Model;
+using S3Exchange.Testing;
+
+namespace S3Exchange.Tests.Store;
+
+[Collection("S3")]
+public sealed class DownloadTests(S3ServerFixture server)
+{
+    private const string Manifest = "training/123/samples/manifest.jsonl";
+
+    [Fact]
+    public async Task Download_many_writes_members_and_loose_objects_below_the_folder()
+    {
+        var store = server.CreateStore();
+        var loose = await store.PutObjectAsync("training/123/samples/raw/a.wav", "loose"u8.ToArray());
+        var shard = await store.PutShardArchiveAsync("training/123/samples/shards/s.tar.gz", [ShardItem.FromBytes("x/1.wav", "one"u8.ToArray()), ShardItem.FromBytes("2.wav", "two"u8.ToArray())]);
+        await store.WriteManifestAsync(Manifest, [loose, shard.Entry]);
+        var target = Directory.CreateTempSubdirectory("s3x-dl-").FullName;
+
+        var report = await store.DownloadManyAsync(Manifest, target);
+
+        Assert.Equal((3, 11L), (report.FileCount, report.TotalBytes));
+        Assert.Equal(["raw/a.wav", "x/1.wav", "2.wav"], report.Files);
+        Assert.Equal("loose", await File.ReadAllTextAsync(Path.Combine(target, "raw", "a.wav")));
+        Assert.Equal("one", await File.ReadAllTextAsync(Path.Combine(target, "x", "1.wav")));
+        Assert.Equal(3, Directory.GetFiles(target, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("/tmp/escape.txt")]
+    [InlineData("a/../../escape.txt")]
+    public async Task A_member_path_that_escapes_is_refused_before_anything_is_written(string memberPath)
+    {
+        var store = server.CreateStore();
+        var good = await store.PutObjectAsync("training/123/samples/good.wav", "ok"u8.ToArray());
+
+        // A hostile archive whose internal manifest and tar header both name the escaping path.
+        var archiveKey = store.ResolveKey("training/123/samples/shards/evil.tar");
+        var member = new FileEntry(archiveKey + "#" + memberPath) { MemberPath = memberPath, SizeBytes = 4 };
+        var index = ManifestJson.ToBytes([member]);
+        var archive = new MemoryStream();
+        archive.Write(TarFormat.FileHeader(ShardEntry.DefaultInternalManifestPath, index.Length, 420, 0));
+        archive.Write(index);
+        archive.Write(new byte[TarFormat.PaddingAfter(index.Length)]);
+        archive.Write(TarFormat.FileHeader(memberPath, 4, 420, 0));
+        archive.Write("evil"u8);
+        archive.Write(new byte[TarFormat.PaddingAfter(4)]);
+        archive.Write(new byte[TarFormat.TrailerLength(archive.Length)]);
+        archive.Position = 0;
+        await server.Client.PutObjectAsync(new PutObjectRequest { BucketName = server.Bucket, Key = archiveKey, InputStream = archive });
+        await store.WriteManifestAsync(Manifest, [good, new ShardEntry(archiveKey) { Compression = ShardCompression.None }]);
+
+        var parent = Directory.CreateTempSubdirectory("s3x-evil-").FullName;
+        var target = Path.Combine(parent, "target");
+        var ex = await Assert.ThrowsAsync<InvalidMemberPathException>(() => store.DownloadManyAsync(Manifest, target));
+
+        Assert.Equal(memberPath, ex.Path);
+        Assert.False(Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any());
+        Assert.Empty(Directory.GetFiles(parent, "*", SearchOption.AllDirectories));
+        Assert.False(File.Exists("/tmp/escape.txt"));
+    }
+
+    [Fact]
+    public async Task A_loose_key_outside_the_manifest_folder_lands_at_its_full_key()
+    {
+        var store = server.CreateStore();
+        var elsewhere = await store.PutObjectAsync("other/place/z.bin", "z"u8.ToArray());
+        await store.WriteManifestAsync(Manifest, [elsewhere]);
+        var target = Directory.CreateTempSubdirectory("s3x-full-").FullName;
+
+        var report = await store.DownloadManyAsync(Manifest, target);
+
+        Assert.Equal(elsewhere.Key, Assert.Single(report.Files));
+        Assert.True(File.Exists(Path.Combine(target, elsewhere.Key)));
+    }
+}
