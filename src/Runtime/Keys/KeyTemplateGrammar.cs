@@ -203,13 +203,21 @@ namespace S3Exchange.Keys
                         1,
                         "A key template must not start with '/'; keys are relative to the bucket and the base prefix."));
                 }
-                else if (strict && c == '/' && i + 1 < template.Length && template[i + 1] == '/')
+                else if (strict && c == '/' && i + 1 < template.Length && template[i + 1] == '/' && template[i - 1] != '/')
                 {
+                    // One error for the whole run of slashes ("a///b" is one mistake, not two
+                    // overlapping ones); i > 0 here, since a '/' at 0 is a leading slash.
+                    var run = 2;
+                    while (i + run < template.Length && template[i + run] == '/')
+                    {
+                        run++;
+                    }
+
                     errors.Add(new TemplateError(
                         TemplateErrorKind.DoubleSlash,
                         i,
-                        2,
-                        $"'//' at position {i} makes an empty path segment; write a single '/'."));
+                        run,
+                        $"'{new string('/', run)}' at position {i} makes an empty path segment; write a single '/'."));
                 }
 
                 if (literal.Length == 0)
