@@ -56,11 +56,7 @@ public static class ManifestJson
     /// <summary>Writes <paramref name="entry"/> as one compact JSON object followed by '\n'.</summary>
     public static void WriteLine(IBufferWriter<byte> output, ManifestEntry entry)
     {
-        using (var writer = new Utf8JsonWriter(output, WriterOptions))
-        {
-            WriteEntry(writer, entry);
-        }
-
+        WriteObject(output, entry);
         output.Write("\n"u8);
     }
 
@@ -85,12 +81,14 @@ public static class ManifestJson
     public static string ToJson(ManifestEntry entry)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteEntry(writer, entry);
-        }
-
+        WriteObject(buffer, entry);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteObject(IBufferWriter<byte> output, ManifestEntry entry)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        WriteEntry(writer, entry);
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, ManifestEntry entry)

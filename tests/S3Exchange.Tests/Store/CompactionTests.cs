@@ -47,9 +47,7 @@ public sealed class CompactionTests(S3ServerFixture server)
         var contents = new List<byte[]>();
         await foreach (var item in store.ReadObjectsAsync(Manifest))
         {
-            using var copy = new MemoryStream();
-            await item.Content.CopyToAsync(copy);
-            contents.Add(copy.ToArray());
+            contents.Add(await TestData.ReadAllAsync(item.Content));
         }
 
         Assert.Equal([[1, 1], [2, 2], [3, 3]], contents);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using S3Exchange.Testing;
 
@@ -20,11 +19,11 @@ public sealed class PythonInteropTests(S3ServerFixture server)
         var store = server.CreateStore();
         var loose = await store.PutObjectAsync("training/123/samples/loose.wav", "loose bytes"u8.ToArray());
         await store.WriteManifestAsync(Manifest, [loose]);
-        var expected = new Dictionary<string, string> { [loose.Key] = Sha256("loose bytes"u8.ToArray()) };
+        var expected = new Dictionary<string, string> { [loose.Key] = TestData.Sha256("loose bytes"u8.ToArray()) };
         var compressions = new[] { ShardCompression.Gzip, ShardCompression.Bzip2, ShardCompression.None };
         for (var s = 0; s < compressions.Length; s++)
         {
-            var items = Enumerable.Range(0, 4).Select(i => (Path: i == 3 ? $"deep/{new string('d', 120)}/ü-{i}.wav" : $"{s}-{i:0000}.wav", Data: Data(500 + (i * 97), (s * 10) + i))).ToList();
+            var items = Enumerable.Range(0, 4).Select(i => (Path: i == 3 ? $"deep/{new string('d', 120)}/ü-{i}.wav" : $"{s}-{i:0000}.wav", Data: TestData.Random(500 + (i * 97), (s * 10) + i))).ToList();
             var shard = await store.PutShardArchiveAsync(
                 $"training/123/samples/shards/shard-{s:00000}{ShardCompressionNames.FileExtension(compressions[s])}",
                 items.Select(i => ShardItem.FromBytes(i.Path, i.Data) with { UnixMode = 0b111_101_101 }),
@@ -32,7 +31,7 @@ public sealed class PythonInteropTests(S3ServerFixture server)
             await store.PutShardedAsync(Manifest, [shard.Entry]);
             foreach (var (path, data) in items)
             {
-                expected[shard.Entry.ArchiveKey + "#" + path] = Sha256(data);
+                expected[shard.Entry.ArchiveKey + "#" + path] = TestData.Sha256(data);
             }
         }
 
@@ -58,9 +57,7 @@ public sealed class PythonInteropTests(S3ServerFixture server)
         var prefix = store.ResolveKey("");
         await foreach (var item in store.ReadObjectsAsync(root[(prefix.Length + 1)..]))
         {
-            using var copy = new MemoryStream();
-            await item.Content.CopyToAsync(copy);
-            read.Add((item.Entry.Key, Sha256(copy.ToArray())));
+            read.Add((item.Entry.Key, TestData.Sha256(await TestData.ReadAllAsync(item.Content))));
         }
 
         Assert.Equal(expected, read);
@@ -85,13 +82,4 @@ public sealed class PythonInteropTests(S3ServerFixture server)
         Assert.True(process.ExitCode == 0, $"{script} failed: {await error}");
         return await output;
     }
-
-    private static byte[] Data(int length, int seed)
-    {
-        var data = new byte[length];
-        new Random(seed).NextBytes(data);
-        return data;
-    }
-
-    private static string Sha256(byte[] data) => Convert.ToHexString(SHA256.HashData(data)).ToLowerInvariant();
 }

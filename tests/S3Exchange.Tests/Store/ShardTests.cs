@@ -19,10 +19,10 @@ public sealed class ShardTests(S3ServerFixture server)
         var store = server.CreateStore();
         var folder = Directory.CreateTempSubdirectory("s3x-shard-").FullName;
         var filePath = Path.Combine(folder, "0002.wav");
-        await File.WriteAllBytesAsync(filePath, Bytes(3000, 2));
+        await File.WriteAllBytesAsync(filePath, TestData.Random(3000, 2));
         var items = new[]
         {
-            ShardItem.FromBytes("0001.wav", Bytes(1000, 1)) with { Meta = new JsonObject { ["sr"] = 16000 } },
+            ShardItem.FromBytes("0001.wav", TestData.Random(1000, 1)) with { Meta = new JsonObject { ["sr"] = 16000 } },
             ShardItem.FromFile("0002.wav", filePath),
             ShardItem.FromStream("nested/0003.wav", 5, _ => ValueTask.FromResult<Stream>(new MemoryStream("fives"u8.ToArray()))),
         };
@@ -37,11 +37,11 @@ public sealed class ShardTests(S3ServerFixture server)
         var read = new List<(FileEntry Entry, byte[] Data)>();
         await foreach (var item in store.ReadObjectsAsync(Manifest))
         {
-            read.Add((item.Entry, await ReadAll(item.Content)));
+            read.Add((item.Entry, await TestData.ReadAllAsync(item.Content)));
         }
 
         Assert.Equal(["0001.wav", "0002.wav", "nested/0003.wav"], read.Select(r => r.Entry.MemberPath));
-        Assert.Equal([Bytes(1000, 1), Bytes(3000, 2), "fives"u8.ToArray()], read.Select(r => r.Data));
+        Assert.Equal([TestData.Random(1000, 1), TestData.Random(3000, 2), "fives"u8.ToArray()], read.Select(r => r.Data));
         Assert.All(read, r => Assert.Equal(shard.Entry.ArchiveKey, r.Entry.ArchiveKey));
         Assert.Equal(shard.Entry.ArchiveKey + "#nested/0003.wav", read[2].Entry.Key);
         Assert.Equal(("0001", 16000), (read[0].Entry.Id, (int)read[0].Entry.Meta!["sr"]!));
@@ -52,19 +52,19 @@ public sealed class ShardTests(S3ServerFixture server)
     public async Task A_member_of_a_plain_tar_is_one_ranged_get_once_the_index_is_known()
     {
         var store = server.CreateStore();
-        var shard = await store.PutShardArchiveAsync("s/shard.tar", Enumerable.Range(0, 20).Select(i => ShardItem.FromBytes($"m{i:00}.bin", Bytes(700 + i, i))), ShardCompression.None);
+        var shard = await store.PutShardArchiveAsync("s/shard.tar", Enumerable.Range(0, 20).Select(i => ShardItem.FromBytes($"m{i:00}.bin", TestData.Random(700 + i, i))), ShardCompression.None);
         var log = new RequestLog(store);
 
         // By entry: the offset is in the entry, so one ranged GET and nothing else.
-        var content = await ReadAll(await store.OpenAsync(shard.Members[7]));
-        Assert.Equal(Bytes(707, 7), content);
+        var content = await TestData.ReadAllAsync(await store.OpenAsync(shard.Members[7]));
+        Assert.Equal(TestData.Random(707, 7), content);
         var get = Assert.Single(log.Requests);
         Assert.NotNull(Assert.IsType<GetObjectRequest>(get).ByteRange);
 
         // By virtual key: the index is read once, then each member is one ranged GET.
-        Assert.Equal(Bytes(703, 3), await ReadAll(await store.GetObjectAsync("s/shard.tar#m03.bin")));
+        Assert.Equal(TestData.Random(703, 3), await TestData.ReadAllAsync(await store.GetObjectAsync("s/shard.tar#m03.bin")));
         log.Clear();
-        Assert.Equal(Bytes(719, 19), await ReadAll(await store.GetObjectAsync("s/shard.tar#m19.bin")));
+        Assert.Equal(TestData.Random(719, 19), await TestData.ReadAllAsync(await store.GetObjectAsync("s/shard.tar#m19.bin")));
         var ranged = Assert.Single(log.Requests);
         Assert.Equal(shard.Members[19].DataOffset, Assert.IsType<GetObjectRequest>(ranged).ByteRange.Start);
 
@@ -76,19 +76,19 @@ public sealed class ShardTests(S3ServerFixture server)
     public async Task A_rewritten_plain_tar_is_indexed_again()
     {
         var store = server.CreateStore();
-        await store.PutShardArchiveAsync("s/shard.tar", [ShardItem.FromBytes("a.bin", Bytes(10, 1))], ShardCompression.None);
-        Assert.Equal(Bytes(10, 1), await ReadAll(await store.GetObjectAsync("s/shard.tar#a.bin")));
+        await store.PutShardArchiveAsync("s/shard.tar", [ShardItem.FromBytes("a.bin", TestData.Random(10, 1))], ShardCompression.None);
+        Assert.Equal(TestData.Random(10, 1), await TestData.ReadAllAsync(await store.GetObjectAsync("s/shard.tar#a.bin")));
 
-        await store.PutShardArchiveAsync("s/shard.tar", [ShardItem.FromBytes("long-name-first.bin", Bytes(99, 3)), ShardItem.FromBytes("a.bin", Bytes(20, 2))], ShardCompression.None);
-        Assert.Equal(Bytes(20, 2), await ReadAll(await store.GetObjectAsync("s/shard.tar#a.bin")));
+        await store.PutShardArchiveAsync("s/shard.tar", [ShardItem.FromBytes("long-name-first.bin", TestData.Random(99, 3)), ShardItem.FromBytes("a.bin", TestData.Random(20, 2))], ShardCompression.None);
+        Assert.Equal(TestData.Random(20, 2), await TestData.ReadAllAsync(await store.GetObjectAsync("s/shard.tar#a.bin")));
     }
 
     [Fact]
     public async Task A_member_of_a_compressed_shard_streams_up_to_the_member()
     {
         var store = server.CreateStore();
-        await store.PutShardArchiveAsync("s/shard.tar.gz", Enumerable.Range(0, 5).Select(i => ShardItem.FromBytes($"m{i}.bin", Bytes(5000, i))));
-        Assert.Equal(Bytes(5000, 3), await ReadAll(await store.GetObjectAsync("s/shard.tar.gz#m3.bin")));
+        await store.PutShardArchiveAsync("s/shard.tar.gz", Enumerable.Range(0, 5).Select(i => ShardItem.FromBytes($"m{i}.bin", TestData.Random(5000, i))));
+        Assert.Equal(TestData.Random(5000, 3), await TestData.ReadAllAsync(await store.GetObjectAsync("s/shard.tar.gz#m3.bin")));
         await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.GetObjectAsync("s/shard.tar.gz#m9.bin"));
     }
 
@@ -96,19 +96,19 @@ public sealed class ShardTests(S3ServerFixture server)
     public async Task A_large_plain_shard_goes_up_in_parts_and_reads_back()
     {
         var store = server.CreateStore(new S3ExchangeStoreOptions { PartSizeBytes = 5 * 1024 * 1024 });
-        var items = Enumerable.Range(0, 3).Select(i => ShardItem.FromBytes($"big{i}.bin", Bytes(4 * 1024 * 1024, i))).ToList();
+        var items = Enumerable.Range(0, 3).Select(i => ShardItem.FromBytes($"big{i}.bin", TestData.Random(4 * 1024 * 1024, i))).ToList();
 
         var shard = await store.PutShardArchiveAsync("s/big.tar", items, ShardCompression.None);
 
         Assert.EndsWith("-3", (string?)shard.Entry.Meta!["etag"]);
-        Assert.Equal(Bytes(4 * 1024 * 1024, 2), await ReadAll(await store.OpenAsync(shard.Members[2])));
+        Assert.Equal(TestData.Random(4 * 1024 * 1024, 2), await TestData.ReadAllAsync(await store.OpenAsync(shard.Members[2])));
     }
 
     [Fact]
     public async Task Put_sharded_splits_uploads_in_parallel_and_writes_the_manifest_last()
     {
         var store = server.CreateStore();
-        var items = Enumerable.Range(0, 10).Select(i => ShardItem.FromBytes($"{i:0000}.wav", Bytes(100, i)));
+        var items = Enumerable.Range(0, 10).Select(i => ShardItem.FromBytes($"{i:0000}.wav", TestData.Random(100, i)));
 
         var shards = await store.PutShardedAsync(Manifest, items, new ShardingOptions { MaxEntries = 4 });
 
@@ -131,8 +131,8 @@ public sealed class ShardTests(S3ServerFixture server)
     {
         var store = server.CreateStore();
         var loose = await store.PutObjectAsync("training/123/samples/loose.wav", new byte[] { 9 });
-        var gz = await store.PutShardArchiveAsync("training/123/samples/shards/a.tar.gz", [ShardItem.FromBytes("x.wav", Bytes(100, 1))]);
-        var tar = await store.PutShardArchiveAsync("training/123/samples/shards/b.tar", [ShardItem.FromBytes("y.wav", Bytes(100, 2))], ShardCompression.None);
+        var gz = await store.PutShardArchiveAsync("training/123/samples/shards/a.tar.gz", [ShardItem.FromBytes("x.wav", TestData.Random(100, 1))]);
+        var tar = await store.PutShardArchiveAsync("training/123/samples/shards/b.tar", [ShardItem.FromBytes("y.wav", TestData.Random(100, 2))], ShardCompression.None);
         await store.WriteManifestAsync(Manifest, [loose, gz.Entry, tar.Entry]);
 
         var all = await store.ListManifestFilesAsync(Manifest).ToListAsync();
@@ -147,7 +147,7 @@ public sealed class ShardTests(S3ServerFixture server)
     public async Task A_missing_shard_is_an_error_unless_skipping_is_asked_for_and_then_it_is_counted()
     {
         var store = server.CreateStore();
-        var good = await store.PutShardArchiveAsync("s/good.tar.gz", [ShardItem.FromBytes("g.bin", Bytes(10, 1))]);
+        var good = await store.PutShardArchiveAsync("s/good.tar.gz", [ShardItem.FromBytes("g.bin", TestData.Random(10, 1))]);
         var missing = new ShardEntry(store.ResolveKey("s/missing.tar.gz")) { Compression = ShardCompression.Gzip };
         await store.WriteManifestAsync(Manifest, [missing, good.Entry]);
 
@@ -196,7 +196,7 @@ public sealed class ShardTests(S3ServerFixture server)
     public async Task A_member_is_not_readable_once_the_enumeration_moves_on()
     {
         var store = server.CreateStore();
-        var shard = await store.PutShardArchiveAsync("s/a.tar.gz", [ShardItem.FromBytes("a", Bytes(10, 1)), ShardItem.FromBytes("b", Bytes(10, 2))]);
+        var shard = await store.PutShardArchiveAsync("s/a.tar.gz", [ShardItem.FromBytes("a", TestData.Random(10, 1)), ShardItem.FromBytes("b", TestData.Random(10, 2))]);
         await store.WriteManifestAsync(Manifest, [shard.Entry]);
 
         Stream? first = null;
@@ -232,7 +232,7 @@ public sealed class ShardTests(S3ServerFixture server)
         var store = server.CreateStore(new S3ExchangeStoreOptions { PartSizeBytes = 5 * 1024 * 1024 });
         var items = new[]
         {
-            ShardItem.FromBytes("first.bin", Bytes(6 * 1024 * 1024, 1)),
+            ShardItem.FromBytes("first.bin", TestData.Random(6 * 1024 * 1024, 1)),
             ShardItem.FromStream("short.bin", 1000, _ => ValueTask.FromResult<Stream>(new MemoryStream(new byte[10]))),
         };
 
@@ -241,22 +241,5 @@ public sealed class ShardTests(S3ServerFixture server)
         Assert.Empty(await store.ListKeysAsync("").ToListAsync());
         var uploads = await server.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = server.Bucket, Prefix = store.ResolveKey("s/") });
         Assert.Empty(uploads.MultipartUploads ?? []);
-    }
-
-    private static byte[] Bytes(int length, int seed)
-    {
-        var data = new byte[length];
-        new Random(seed).NextBytes(data);
-        return data;
-    }
-
-    private static async Task<byte[]> ReadAll(Stream stream)
-    {
-        await using (stream)
-        {
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy);
-            return copy.ToArray();
-        }
     }
 }
