@@ -20,7 +20,7 @@ internal sealed class TestFiles : IDisposable
         var path = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
-        if (mode is { } m && !OperatingSystem.IsWindows())
+        if (mode is { } m)
         {
             File.SetUnixFileMode(path, m);
         }
