@@ -12,7 +12,7 @@ namespace S3Exchange.Bench.Publish;
 /// </summary>
 internal static class TasksPublish
 {
-    public static async Task<TimeSpan> RunAsync(S3ServerFixture server, string folder)
+    public static async Task<TimeSpan> RunAsync(S3ServerFixture server, string folder, ShardCompression compression)
     {
         var store = server.CreateStore();
         var clock = Stopwatch.StartNew();
@@ -20,10 +20,10 @@ internal static class TasksPublish
             .Select(p => new PublishFileScanner.Source(p, Path.GetRelativePath(folder, p)))
             .ToList();
         var files = await PublishFileScanner.ScanAsync(sources, folder, CancellationToken.None);
-        var plan = PublishPlanner.Plan(files, new PublishKeys("bench/manifest.jsonl", "bench/content"), ShardingLimits.Default);
+        var plan = PublishPlanner.Plan(files, new PublishKeys("bench/manifest.jsonl", "bench/content"), ShardingLimits.Default with { Compression = compression });
         var outcome = await new PublishExecutor(store, _ => { }).RunAsync(plan, ManifestWriteMode.Overwrite, CancellationToken.None);
         clock.Stop();
-        Console.WriteLine($"  {outcome.ShardsUploaded} shards and {outcome.LooseUploaded} loose objects, {outcome.BytesUploaded / 1048576.0:0.0} MiB sent");
+        Console.WriteLine($"  {compression}: {outcome.ShardsUploaded} shards and {outcome.LooseUploaded} loose objects, {outcome.BytesUploaded / 1048576.0:0.0} MiB sent");
         return clock.Elapsed;
     }
 }

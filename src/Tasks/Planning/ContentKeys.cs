@@ -15,13 +15,11 @@ internal static class ContentKeys
 {
     // Bump when the archive bytes for the same member list would change (layout, compression),
     // so new archives never reuse the names of old ones.
-    private const string ShardFormatVersion = "s3exchange-build-shard/1 tar+gzip";
+    private const string ShardFormatVersion = "s3exchange-build-shard/1 tar";
 
-    public const string ShardExtension = ".tar.gz";
-
-    public static string ShardDigest(IEnumerable<PublishFile> members)
+    public static string ShardDigest(IEnumerable<PublishFile> members, ShardCompression compression)
     {
-        var text = new StringBuilder(ShardFormatVersion).Append('\n');
+        var text = new StringBuilder(ShardFormatVersion).Append('+').Append(ShardCompressionNames.ToWireName(compression) ?? "none").Append('\n');
         foreach (var member in members)
         {
             text.Append(member.RelativePath).Append('\0')
@@ -33,8 +31,8 @@ internal static class ContentKeys
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    public static string ShardKey(string contentPrefix, string digest) =>
-        KeyPath.Join(contentPrefix, "shards", digest + ShardExtension);
+    public static string ShardKey(string contentPrefix, string digest, ShardCompression compression) =>
+        KeyPath.Join(contentPrefix, "shards", digest + ShardCompressionNames.FileExtension(compression));
 
     /// <summary><c>{prefix}/objects/{sha256}/{file name}</c>: the name keeps the object recognisable in listings.</summary>
     public static string LooseKey(string contentPrefix, PublishFile file) =>

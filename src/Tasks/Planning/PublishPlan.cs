@@ -15,6 +15,7 @@ internal sealed record PlannedLooseFile(string Key, PublishFile File);
 internal sealed record PublishPlan(
     string ManifestKey,
     string ContentPrefix,
+    ShardCompression Compression,
     IReadOnlyList<PlannedShard> Shards,
     IReadOnlyList<PlannedLooseFile> LooseFiles)
 {

@@ -16,10 +16,10 @@ internal static class PublishPlanner
         var shards = ShardBoundaries.Cut(sharded, limits)
             .Select(members =>
             {
-                var digest = ContentKeys.ShardDigest(members);
-                return new PlannedShard(ContentKeys.ShardKey(keys.ContentPrefix, digest), digest, members);
+                var digest = ContentKeys.ShardDigest(members, limits.Compression);
+                return new PlannedShard(ContentKeys.ShardKey(keys.ContentPrefix, digest, limits.Compression), digest, members);
             })
             .ToList();
-        return new PublishPlan(keys.ManifestKey, keys.ContentPrefix, shards, loose);
+        return new PublishPlan(keys.ManifestKey, keys.ContentPrefix, limits.Compression, shards, loose);
     }
 }

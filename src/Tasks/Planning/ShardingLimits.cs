@@ -14,6 +14,9 @@ internal sealed record ShardingLimits(int MaxEntries, long MaxBytes, long LooseF
 
     public static ShardingLimits Default { get; } = new(DefaultMaxEntries, DefaultMaxBytes, DefaultLooseFileThreshold);
 
+    /// <summary>How shard archives are compressed (S3ExchangeShardCompression): gzip, or none for plain tar (no CPU spent, members readable with one ranged GET).</summary>
+    public ShardCompression Compression { get; init; } = ShardCompression.Gzip;
+
     /// <summary>
     /// The mean number of files between content-defined cuts: half the entry limit, so the
     /// limit is a rare backstop rather than the usual reason a shard ends.
@@ -30,6 +33,11 @@ internal sealed record ShardingLimits(int MaxEntries, long MaxBytes, long LooseF
         if (MaxBytes <= 0)
         {
             throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeShardMaxBytes must be positive, not {MaxBytes}.");
+        }
+
+        if (Compression is not (ShardCompression.Gzip or ShardCompression.None))
+        {
+            throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeShardCompression must be 'gzip' or 'none', not '{Compression}'.");
         }
 
         if (LooseFileThreshold < 0)

@@ -45,7 +45,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
                     var skipped = stored.TryGetSize(fullKey, out var size);
                     if (!skipped)
                     {
-                        var written = await store.PutShardArchiveAsync(shard.Key, shard.Files.Select(ToShardItem), ShardCompression.Gzip, token).ConfigureAwait(false);
+                        var written = await store.PutShardArchiveAsync(shard.Key, shard.Files.Select(ToShardItem), plan.Compression, token).ConfigureAwait(false);
                         size = written.Entry.SizeBytes ?? 0;
                         Interlocked.Add(ref bytesUploaded, size);
                         Interlocked.Increment(ref shardsUploaded);
@@ -53,7 +53,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
 
                     shardEntries[item.Index] = new ShardEntry(fullKey)
                     {
-                        Compression = ShardCompression.Gzip,
+                        Compression = plan.Compression,
                         Count = shard.Files.Count,
                         SizeBytes = size,
                         Meta = new JsonObject { ["digest"] = shard.Digest },

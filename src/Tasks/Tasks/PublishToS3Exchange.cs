@@ -66,6 +66,9 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     /// <summary>Files larger than this go up as loose objects.</summary>
     public long LooseFileThreshold { get; set; } = ShardingLimits.DefaultLooseFileThreshold;
 
+    /// <summary><c>gzip</c> (default) or <c>none</c>.</summary>
+    public string? ShardCompression { get; set; }
+
     /// <summary>Print the plan; send nothing.</summary>
     public bool DryRun { get; set; }
 
@@ -88,7 +91,7 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     private protected override async Task RunAsync(Action<string> report, CancellationToken cancellationToken)
     {
         var mode = ParseMode(ManifestMode);
-        var limits = new ShardingLimits(ShardMaxEntries, ShardMaxBytes, LooseFileThreshold);
+        var limits = new ShardingLimits(ShardMaxEntries, ShardMaxBytes, LooseFileThreshold) { Compression = ParseCompression(ShardCompression) };
         limits.Validate();
         var variables = TemplateVariables.Build(ProjectName, Version, Configuration, TargetFramework, RuntimeIdentifier, SourceRevisionId, Variables);
         var keys = PublishKeys.Resolve(ManifestKeyTemplate, ContentPrefixTemplate, PublishNamespace, Namespaces, variables);
@@ -126,6 +129,13 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
             report($"S3Exchange publish: summary appended to {summaryFile}");
         }
     }
+
+    private static ShardCompression ParseCompression(string? compression) => compression?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "gzip" => S3Exchange.ShardCompression.Gzip,
+        "none" => S3Exchange.ShardCompression.None,
+        _ => throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeShardCompression '{compression}' is not 'gzip' or 'none'."),
+    };
 
     private static ManifestWriteMode ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
     {
