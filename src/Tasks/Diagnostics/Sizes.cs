@@ -1,0 +1,9 @@
+using System.Globalization;
+
+namespace S3Exchange.Build.Diagnostics;
+
+/// <summary>Byte counts as the log shows them.</summary>
+internal static class Sizes
+{
+    public static string Mib(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture) + " MiB";
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace S3Exchange.Build.Planning;
+
+/// <summary>
+/// Content-addressed keys. A shard is named after the SHA-256 of its member list (format
+/// version, then per member: relative path, size, SHA-256, mode), so the same members always
+/// make the same key and a key, once stored, never changes meaning: a re-run finds it and skips
+/// it, and older manifests keep pointing at intact archives. A loose file is named after its
+/// content's SHA-256 (its mode lives in the manifest entry, not the object).
+/// </summary>
+internal static class ContentKeys
+{
+    // Bump when the archive bytes for the same member list would change (layout, compression),
+    // so new archives never reuse the names of old ones.
+    private const string ShardFormatVersion = "s3exchange-build-shard/1 tar";
+
+    public static string ShardDigest(IEnumerable<PublishFile> members, ShardCompression compression)
+    {
+        var text = new StringBuilder(ShardFormatVersion).Append('+').Append(ShardCompressionNames.ToWireName(compression) ?? "none").Append('\n');
+        foreach (var member in members)
+        {
+            text.Append(member.RelativePath).Append('\0')
+                .Append(member.SizeBytes.ToString(CultureInfo.InvariantCulture)).Append('\0')
+                .Append(member.Sha256).Append('\0')
+                .Append(member.OctalMode).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    public static string ShardKey(string contentPrefix, string digest, ShardCompression compression) =>
+        KeyPath.Join(contentPrefix, "shards", digest + ShardCompressionNames.FileExtension(compression));
+
+    /// <summary><c>{prefix}/objects/{sha256}/{file name}</c>: the name keeps the object recognisable in listings.</summary>
+    public static string LooseKey(string contentPrefix, PublishFile file) =>
+        KeyPath.Join(contentPrefix, "objects", file.Sha256, file.RelativePath[(file.RelativePath.LastIndexOf('/') + 1)..]);
+}

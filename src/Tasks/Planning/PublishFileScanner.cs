@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using S3Exchange.Build.Diagnostics;
+
+namespace S3Exchange.Build.Planning;
+
+/// <summary>
+/// Reads what publishing produced: each file's relative path, size, SHA-256 and mode, in a
+/// stable order (ordinal by relative path), so the same output always yields the same plan.
+/// </summary>
+/// <remarks>
+/// Symlink policy: a file that is a symlink is published as a regular file holding its final
+/// target's content and mode, provided the target is a file inside the publish folder; a link
+/// that dangles or resolves outside the folder is an error (S3XB008), since following it would
+/// publish something the build did not produce. Fetching never creates symlinks.
+/// </remarks>
+internal static class PublishFileScanner
+{
+    /// <summary>A file to publish: its path on disk and its path below the publish folder.</summary>
+    public readonly record struct Source(string Path, string RelativePath);
+
+    public static async Task<IReadOnlyList<PublishFile>> ScanAsync(IReadOnlyCollection<Source> sources, string publishRoot, CancellationToken cancellationToken)
+    {
+        if (sources.Count == 0)
+        {
+            throw new BuildFailure(ErrorCodes.EmptyOutput, $"The publish output in '{publishRoot}' has no files, so there is nothing to publish to S3. Check that 'dotnet publish' produced output, or set S3ExchangePublish=false for this project.");
+        }
+
+        var root = Path.GetFullPath(publishRoot);
+        var checkedSources = new List<(string Path, string Relative)>(sources.Count);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            var relative = source.RelativePath.Replace('\\', '/');
+            if (MemberPath.FindProblem(relative) is { } problem)
+            {
+                throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{source.Path}' has the relative path '{relative}', which cannot be stored: {problem}. Give it a relative path inside the publish folder.");
+            }
+
+            var full = Path.GetFullPath(source.Path);
+            if (seen.TryGetValue(relative, out var other))
+            {
+                if (string.Equals(other, full, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                throw new BuildFailure(ErrorCodes.BadPublishFile, $"Two publish files have the relative path '{relative}': '{other}' and '{full}'. Remove one from the publish items.");
+            }
+
+            seen.Add(relative, full);
+            checkedSources.Add((ResolveContentPath(full, relative, root), relative));
+        }
+
+        checkedSources.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        var files = new PublishFile[checkedSources.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, files.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var (path, relative) = checkedSources[i];
+                var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var hash = await SHA256.HashDataAsync(stream, token).ConfigureAwait(false);
+                    files[i] = new PublishFile(relative, path, stream.Length, Convert.ToHexStringLower(hash), FileModes.Read(path));
+                }
+            }).ConfigureAwait(false);
+        return files;
+    }
+
+    private static string ResolveContentPath(string full, string relative, string root)
+    {
+        var info = new FileInfo(full);
+        if (info.LinkTarget is null)
+        {
+            if (!info.Exists)
+            {
+                throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{full}' ('{relative}') does not exist. Publish again, or remove it from the publish items.");
+            }
+
+            return full;
+        }
+
+        var target = info.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is not FileInfo { Exists: true } file)
+        {
+            throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{relative}' is a symlink to '{info.LinkTarget}', which does not exist (or is not a file). Fix or remove the link.");
+        }
+
+        var rootWithSeparator = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
+        var targetPath = Path.GetFullPath(file.FullName);
+        if (!targetPath.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+        {
+            throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{relative}' is a symlink to '{targetPath}', outside the publish folder '{root}'. Copy the file into the output instead of linking it.");
+        }
+
+        return targetPath;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using S3Exchange.Build.Tests.Infrastructure;
+using S3Exchange.Testing;
+
+namespace S3Exchange.Build.Tests.EndToEnd;
+
+/// <summary>
+/// Real <c>dotnet publish</c> / <c>dotnet msbuild</c> runs of a small project against the
+/// fixture's S3 server, checked through the runtime. Few and long: each run costs seconds.
+/// </summary>
+[Collection("S3")]
+public sealed class DotnetPublishTests(S3ServerFixture server)
+{
+    private const string ManifestKey = "artifacts/E2EApp/2.0.0/any/manifest.jsonl";
+
+    // Unique per run, so finding it in a log can only mean it leaked there.
+    private readonly string secret = "s3xb-secret-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task Publish_republish_resume_download_and_run_a_real_project()
+    {
+        var store = server.CreateStore();
+        using var project = new TestProject("<S3ExchangeShardMaxEntries>2</S3ExchangeShardMaxEntries>") { Keep = true };
+
+        // 1. Every published file is in the manifest, byte for byte, with its mode.
+        var first = await PublishAsync(project, store, "publish1");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var published = Directory.EnumerateFiles(project.PublishDir, "*", SearchOption.AllDirectories)
+            .ToDictionary(p => Path.GetRelativePath(project.PublishDir, p).Replace('\\', '/'), File.ReadAllBytes);
+        var stored = new Dictionary<string, byte[]>();
+        await foreach (var item in store.ReadObjectsAsync(ManifestKey))
+        {
+            using var buffer = new MemoryStream();
+            await item.Content.CopyToAsync(buffer);
+            stored[item.Entry.MemberPath!] = buffer.ToArray();
+            var mode = File.GetUnixFileMode(Path.Combine(project.PublishDir, item.Entry.MemberPath!));
+            Assert.Equal(Convert.ToString((int)mode, 8).PadLeft(4, '0'), item.Entry.Meta!["mode"]!.GetValue<string>());
+        }
+
+        Assert.Equal(published.Keys.Order(), stored.Keys.Order());
+        Assert.All(published, kv => Assert.Equal(kv.Value, stored[kv.Key]));
+        Assert.Contains(TestProject.Name, published.Keys);
+        AssertSecretNotLogged(first);
+
+        // 2. Publishing again uploads nothing (through the out-of-process task host this time).
+        var second = await PublishAsync(project, store, "publish2", "-p:S3ExchangeUseTaskHost=true");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("nothing to upload", second.Output);
+        Assert.Contains("shards uploaded 0,", second.Output);
+
+        // 3. A publish cut off before its manifest, with two shards missing, resumes with just those two.
+        var shards = new List<string>();
+        await foreach (var key in store.ListKeysAsync("artifacts/E2EApp/content/shards/"))
+        {
+            shards.Add(key);
+        }
+
+        Assert.True(shards.Count >= 3, $"expected several shards, got {shards.Count}");
+        await store.DeleteKeyAsync(ManifestKey);
+        foreach (var key in shards.Take(2))
+        {
+            await server.Client.DeleteObjectAsync(server.Bucket, key);
+        }
+
+        var third = await PublishAsync(project, store, "publish3");
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Contains($"shards uploaded 2, skipped {shards.Count - 2};", third.Output);
+        Assert.True(await store.ExistsAsync(ManifestKey));
+
+        // 4. The download target restores identical bytes and modes, and the fetched app runs.
+        var downloadDir = Path.Combine(project.Root, "fetched");
+        var download = await DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog("download"), "msbuild", "-t:S3ExchangeDownload", $"-p:S3ExchangeManifestKey={ManifestKey}", $"-p:S3ExchangeDownloadDir={downloadDir}", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}");
+        Assert.True(download.ExitCode == 0, download.ToString());
+        foreach (var (relative, content) in published)
+        {
+            var fetched = Path.Combine(downloadDir, relative);
+            Assert.Equal(content, File.ReadAllBytes(fetched));
+            Assert.Equal(File.GetUnixFileMode(Path.Combine(project.PublishDir, relative)), File.GetUnixFileMode(fetched));
+        }
+
+        using var app = Process.Start(new ProcessStartInfo(Path.Combine(downloadDir, TestProject.Name)) { RedirectStandardOutput = true })!;
+        var greeting = await app.StandardOutput.ReadToEndAsync();
+        await app.WaitForExitAsync();
+        Assert.Equal(0, app.ExitCode);
+        Assert.Equal(TestProject.Greeting, greeting.Trim());
+        AssertSecretNotLogged(download);
+        project.Keep = false;
+    }
+
+    [Fact]
+    public async Task A_failing_publish_fails_the_build_with_its_code_and_writes_no_manifest()
+    {
+        var store = server.CreateStore();
+        using var project = new TestProject { Keep = true };
+
+        var result = await PublishAsync(project, store, "missing-bucket", "-p:S3ExchangeBucket=s3xb-missing-bucket");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error S3XB002", result.Output);
+        Assert.Contains("s3xb-missing-bucket", result.Output);
+        Assert.False(await store.ExistsAsync(ManifestKey));
+        AssertSecretNotLogged(result);
+        project.Keep = false;
+    }
+
+    private Task<DotnetCommand.Result> PublishAsync(TestProject project, S3ExchangeStore store, string name, params string[] extra) =>
+        DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog(name), ["publish", "-c", "Release", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}", .. extra]);
+
+    private Dictionary<string, string> Environment(S3ExchangeStore store) => new()
+    {
+        ["S3_ENDPOINT_URL"] = server.Endpoint,
+        ["S3_REGION"] = server.Settings.Region,
+        ["S3_BUCKET"] = server.Bucket,
+        ["S3_AWS_ACCESS_KEY_ID"] = S3TestServerSettings.AccessKeyId,
+        ["S3_AWS_SECRET_ACCESS_KEY"] = secret,
+    };
+
+    private void AssertSecretNotLogged(DotnetCommand.Result result)
+    {
+        Assert.DoesNotContain(secret, result.Output);
+        Assert.DoesNotContain(secret, DotnetCommand.ReadBinlogText(result.Binlog));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text;
+
+namespace S3Exchange.Build.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the dotnet CLI on a test project with a binary log. Node reuse is off, so no MSBuild
+/// node outlives the test holding the task assembly.
+/// </summary>
+internal static class DotnetCommand
+{
+    public static string TasksFolder => Metadata("S3ExchangeTasksFolder");
+
+    public static string BuildFolder => Metadata("S3ExchangeBuildFolder");
+
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string binlog, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Concat(["-nr:false", "-tl:false", "-v:n", "-bl:" + binlog]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output + await error, binlog);
+    }
+
+    /// <summary>The text of a binary log (it is a gzip stream; strings inside are UTF-8).</summary>
+    public static string ReadBinlogText(string binlog)
+    {
+        using var file = File.OpenRead(binlog);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Metadata(string key) =>
+        typeof(DotnetCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    public sealed record Result(int ExitCode, string Output, string Binlog)
+    {
+        public override string ToString() => $"exit code {ExitCode}, binlog {Binlog}\n{Output}";
+    }
+}
