@@ -16,22 +16,29 @@ var summaries = BenchmarkSwitcher.FromTypes([typeof(ManifestCodecBenchmarks), ty
 
 foreach (var summary in summaries.Where(s => s.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(ShardCompressionBenchmarks))))
 {
-    var compression = new ShardCompressionBenchmarks();
-    compression.Setup();
     var tarBytes = (double)ShardCompressionBenchmarks.TarBytes;
     Console.WriteLine();
-    Console.WriteLine("| shard codec step | MiB/s of tar | output size |");
-    Console.WriteLine("|---|---:|---:|");
-    var sizes = compression.CompressedSizes();
+    Console.WriteLine("| content | shard codec step | MiB/s of tar (median) |");
+    Console.WriteLine("|---|---|---:|");
     foreach (var report in summary.Reports)
     {
         var name = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
-        var seconds = (report.ResultStatistics?.Mean ?? double.NaN) / 1e9;
-        Console.WriteLine($"| {name} | {tarBytes / seconds / 1048576:F0} | |");
+        var content = report.BenchmarkCase.Parameters["Content"];
+        var seconds = (report.ResultStatistics?.Median ?? double.NaN) / 1e9;
+        Console.WriteLine($"| {content} | {name} | {tarBytes / seconds / 1048576:F0} |");
     }
 
-    foreach (var (name, size) in sizes)
+    Console.WriteLine();
+    Console.WriteLine("| content | output | size |");
+    Console.WriteLine("|---|---|---:|");
+    foreach (var content in new[] { "binary", "text" })
     {
-        Console.WriteLine($"| size: {name} | | {size / 1048576.0:F2} MiB ({size / (double)sizes["tar"]:P0}) |");
+        var compression = new ShardCompressionBenchmarks { Content = content };
+        compression.Setup();
+        var sizes = compression.CompressedSizes();
+        foreach (var (name, size) in sizes)
+        {
+            Console.WriteLine($"| {content} | {name} | {size / 1048576.0:F2} MiB ({size / (double)sizes["tar"]:P0}) |");
+        }
     }
 }

@@ -23,10 +23,14 @@ public class ShardCompressionBenchmarks
     private byte[] bzip2 = [];
     private readonly byte[] buffer = new byte[81920];
 
+    /// <summary>Binary members (6 random bits a byte) or text-like ones.</summary>
+    [Params("binary", "text")]
+    public string Content { get; set; } = "binary";
+
     [GlobalSetup]
     public void Setup()
     {
-        tar = ShardSamples.Tar(TarBytes);
+        tar = ShardSamples.Tar(TarBytes, Content == "text");
         systemGzip = Compress(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
         bzip2 = Compress(s => new BZip2OutputStream(s) { IsStreamOwner = false });
     }

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace S3Exchange;
 
 /// <summary>How an <see cref="S3ExchangeStore"/> names keys and talks to its server.</summary>
@@ -36,6 +38,13 @@ public sealed record S3ExchangeStoreOptions
 
     /// <summary>Parts of one upload in flight at once. Default 4.</summary>
     public int MaxConcurrentPartsPerUpload { get; init; } = 4;
+
+    /// <summary>
+    /// How hard gzip shards are compressed. Default <see cref="CompressionLevel.Optimal"/>:
+    /// on binary members zlib's fastest level is no faster and barely compresses (see
+    /// docs/performance.md); <see cref="CompressionLevel.Fastest"/> pays off on text-like members.
+    /// </summary>
+    public CompressionLevel ShardCompressionLevel { get; init; } = CompressionLevel.Optimal;
 
     internal void Validate()
     {
