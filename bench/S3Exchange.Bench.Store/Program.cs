@@ -27,6 +27,7 @@ Workload[] workloads =
     new PutObjectsWorkload(server, settings, content),
     new PutShardedWorkload(server, settings, Sharded),
     new IterateShardsWorkload(server, settings, Sharded),
+    new DownloadManyWorkload(server, settings, Sharded),
     new RandomMemberReadsWorkload(server, settings, content),
     new LargeUploadWorkload(server, settings, content),
     new LargeDownloadWorkload(server, settings, content),
