@@ -17,22 +17,39 @@ public sealed partial class S3ExchangeStore
     /// <exception cref="AggregateException">The server refused some keys; nothing else is left undone.</exception>
     public async Task<int> DeletePrefixAsync(string prefix, Regex? filter = null, CancellationToken cancellationToken = default)
     {
-        var keys = new List<string>();
+        var keys = new List<string>(ObjectStorage.DeleteBatchSize);
         var deleted = 0;
         var failures = new List<Exception>();
-        await foreach (var key in ListKeysAsync(prefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (filter is null || filter.IsMatch(key))
-            {
-                keys.Add(key);
-            }
 
-            if (keys.Count == ObjectStorage.DeleteBatchSize)
+        // One batch is deleted while the next page is listed, so the two round trips overlap;
+        // listing after keys that are being deleted is safe, the continuation token is a key.
+        Task<int>? pending = null;
+        try
+        {
+            await foreach (var key in ListKeysAsync(prefix, cancellationToken).ConfigureAwait(false))
             {
-                deleted += await DeleteBatchAsync(keys, failures, cancellationToken).ConfigureAwait(false);
+                if (filter is null || filter.IsMatch(key))
+                {
+                    keys.Add(key);
+                }
+
+                if (keys.Count == ObjectStorage.DeleteBatchSize)
+                {
+                    deleted += pending is null ? 0 : await pending.ConfigureAwait(false);
+                    pending = DeleteBatchAsync(keys, failures, cancellationToken);
+                    keys = new List<string>(ObjectStorage.DeleteBatchSize);
+                }
             }
         }
+        catch when (pending is not null)
+        {
+            // The listing failed: let the batch in flight finish before reporting, so nothing
+            // is still deleting after the caller has seen the error.
+            await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
 
+        deleted += pending is null ? 0 : await pending.ConfigureAwait(false);
         deleted += await DeleteBatchAsync(keys, failures, cancellationToken).ConfigureAwait(false);
         return failures.Count == 0 ? deleted : throw new AggregateException($"Deleted {deleted} objects under '{prefix}'; {failures.Count} could not be deleted.", failures);
     }
@@ -73,13 +90,17 @@ public sealed partial class S3ExchangeStore
         }
     }
 
+    // Runs while the next page is listed; only one batch is ever in flight, so failures has one writer at a time.
     private async Task<int> DeleteBatchAsync(List<string> keys, List<Exception> failures, CancellationToken cancellationToken)
     {
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
         var errors = await storage.DeleteManyAsync(keys, cancellationToken).ConfigureAwait(false);
         failures.AddRange(errors.Select(e => new S3ExchangeException($"Could not delete '{e.Key}': {e.Value}")));
-        var deleted = keys.Count - errors.Count;
-        keys.Clear();
-        return deleted;
+        return keys.Count - errors.Count;
     }
 
     private async Task<int> DeleteAllAsync(List<string> keys, Dictionary<string, string> errors, CancellationToken cancellationToken)

@@ -95,11 +95,21 @@ public sealed partial class S3ExchangeStore
 
     private async IAsyncEnumerable<FileEntry> ListFilesAsync(ManifestQuery<FileEntry> query, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var (file, _) in ListFilesWithShardsAsync(query.RecordSkipped, fullKey, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return file;
+        }
+    }
+
+    // Each file entry with the shard entry it was expanded from (null for entries that are
+    // lines of the manifest itself), so callers can read a whole shard in one pass.
+    private async IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var entry in manifestReader.ReadAsync(fullKey, true, null, cancellationToken).ConfigureAwait(false))
         {
             if (entry is FileEntry file)
             {
-                yield return file;
+                yield return (file, null);
                 continue;
             }
 
@@ -115,13 +125,13 @@ public sealed partial class S3ExchangeStore
             }
             catch (ShardReadException ex) when (options.SkipUnreadableShards)
             {
-                query.RecordSkipped(ex);
+                recordSkipped(ex);
                 continue;
             }
 
             foreach (var member in members)
             {
-                yield return member;
+                yield return (member, shard);
             }
         }
     }

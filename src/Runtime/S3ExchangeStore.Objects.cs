@@ -117,28 +117,119 @@ public sealed partial class S3ExchangeStore
     /// <exception cref="InvalidMemberPathException">A key or member path would escape the folder.</exception>
     public async Task<DownloadReport> DownloadManyAsync(string manifestKey, string targetFolder, CancellationToken cancellationToken = default)
     {
-        var manifestFolder = KeyPath.Folder(ResolveKey(manifestKey));
-        var files = await AsyncSequences.CollectAsync(ListManifestFilesAsync(manifestKey, includeShards: true, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var targets = files.Select(f => (Entry: f, Relative: RelativeDownloadPath(f, manifestFolder))).ToList();
-        foreach (var (_, relative) in targets)
+        var fullKey = ResolveKey(manifestKey);
+        var manifestFolder = KeyPath.Folder(fullKey);
+        var files = await AsyncSequences.CollectAsync(ListFilesWithShardsAsync(_ => { }, fullKey, new ReadObjectsOptions(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var targets = files.Select(f => new DownloadTarget(f.File, f.Shard ?? CompressedArchiveOf(f.File), RelativeDownloadPath(f.File, manifestFolder))).ToList();
+        foreach (var target in targets)
         {
-            MemberPath.ResolveBelow(targetFolder, relative);
+            MemberPath.ResolveBelow(targetFolder, target.Relative);
         }
 
         long total = 0;
         await Parallel.ForEachAsync(
-            targets,
+            PlanDownloads(targets),
             new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (target, token) =>
+            async (download, token) =>
             {
-                var content = await OpenAsync(target.Entry, token).ConfigureAwait(false);
-                await using (content.ConfigureAwait(false))
-                {
-                    var written = await WriteFileAtomicallyAsync(content, MemberPath.ResolveBelow(targetFolder, target.Relative), token).ConfigureAwait(false);
-                    Interlocked.Add(ref total, written);
-                }
+                var written = download.Count == 1 && download[0].Shard is null
+                    ? await DownloadOneAsync(download[0], targetFolder, token).ConfigureAwait(false)
+                    : await DownloadShardMembersAsync(download, targetFolder, token).ConfigureAwait(false);
+                Interlocked.Add(ref total, written);
             }).ConfigureAwait(false);
         return new DownloadReport(targets.Count, total, targets.Select(t => t.Relative).ToList());
+    }
+
+    // The units of parallel work: each member of a shard the manifest names is read in one
+    // streamed pass over its archive (a compressed archive can only be read in order, and a
+    // whole plain one costs one GET instead of one per member); every other object, loose or
+    // a member listed on its own, is one download of its own.
+    private static List<List<DownloadTarget>> PlanDownloads(List<DownloadTarget> targets)
+    {
+        var plan = new List<List<DownloadTarget>>();
+        var byArchive = new Dictionary<string, List<DownloadTarget>>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            if (target.Shard is null)
+            {
+                plan.Add([target]);
+                continue;
+            }
+
+            if (!byArchive.TryGetValue(target.Shard.ArchiveKey, out var group))
+            {
+                group = [];
+                byArchive.Add(target.Shard.ArchiveKey, group);
+                plan.Add(group);
+            }
+
+            group.Add(target);
+        }
+
+        return plan;
+    }
+
+    // A member listed on its own (a compacted manifest) of a compressed archive: reading it
+    // alone would stream the archive up to it, so it joins the one pass over its archive.
+    private static ShardEntry? CompressedArchiveOf(FileEntry file)
+    {
+        if (file is not { ArchiveKey: { } archiveKey, MemberPath: not null })
+        {
+            return null;
+        }
+
+        var archive = new ShardEntry(archiveKey) { Compression = null };
+        return archive.EffectiveCompression == ShardCompression.None ? null : archive;
+    }
+
+    private async Task<long> DownloadOneAsync(DownloadTarget target, string targetFolder, CancellationToken cancellationToken)
+    {
+        var content = await OpenAsync(target.File, cancellationToken).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            return await WriteFileAtomicallyAsync(content, MemberPath.ResolveBelow(targetFolder, target.Relative), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> DownloadShardMembersAsync(List<DownloadTarget> members, string targetFolder, CancellationToken cancellationToken)
+    {
+        var wanted = members.ToLookup(m => m.File.MemberPath!, m => MemberPath.ResolveBelow(targetFolder, m.Relative), StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        long written = 0;
+        var reader = await ShardMemberReader.OpenAsync(storage, members[0].Shard!, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (found.Count < wanted.Count && await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } member)
+            {
+                using (member)
+                {
+                    var paths = wanted[member.Entry.MemberPath!].ToList();
+                    if (paths.Count == 0 || !found.Add(member.Entry.MemberPath!))
+                    {
+                        continue;
+                    }
+
+                    var size = await WriteFileAtomicallyAsync(member.Content, paths[0], cancellationToken).ConfigureAwait(false);
+
+                    // A member the manifest names twice lands at each of its paths.
+                    foreach (var copy in paths.Skip(1).Distinct(StringComparer.Ordinal).Where(p => p != paths[0]))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                        File.Copy(paths[0], copy, overwrite: true);
+                    }
+
+                    written += size * paths.Count;
+                }
+            }
+        }
+
+        if (found.Count < wanted.Count)
+        {
+            var missing = wanted.First(w => !found.Contains(w.Key)).Key;
+            throw new ObjectNotFoundException(VirtualKey.Compose(members[0].Shard!.ArchiveKey, missing));
+        }
+
+        return written;
     }
 
     private async Task<Stream> OpenLooseAsync(string fullKey, CancellationToken cancellationToken)

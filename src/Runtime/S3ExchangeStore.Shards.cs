@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -13,11 +14,20 @@ public sealed partial class S3ExchangeStore
     /// </summary>
     /// <exception cref="InvalidMemberPathException">A member path is absolute, has '..' or '\'.</exception>
     /// <exception cref="ArgumentException">Two items share a member path.</exception>
-    public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression = ShardCompression.Gzip, CancellationToken cancellationToken = default)
+    public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression = ShardCompression.Gzip, CancellationToken cancellationToken = default) =>
+        PutShardArchiveAsync(archiveKey, items, compression, Options.ShardCompressionLevel, cancellationToken);
+
+    /// <inheritdoc cref="PutShardArchiveAsync(string, IEnumerable{ShardItem}, ShardCompression, CancellationToken)"/>
+    /// <param name="archiveKey">The archive's key template.</param>
+    /// <param name="items">The members, in order.</param>
+    /// <param name="compression">How the tar stream is compressed.</param>
+    /// <param name="compressionLevel">How hard gzip compresses (bzip2 and plain tar ignore it).</param>
+    /// <param name="cancellationToken">Cancels the upload; nothing is stored then.</param>
+    public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var writer = new ShardArchiveWriter(storage, UploadSettings, Options.InferIds);
-        return writer.WriteAsync(ResolveKey(archiveKey), items.ToList(), compression, cancellationToken);
+        return writer.WriteAsync(ResolveKey(archiveKey), items.ToList(), compression, compressionLevel, cancellationToken);
     }
 
     /// <summary>Adds shard entries to a manifest (the Python <c>put_sharded</c>); append_parts by default.</summary>
@@ -43,7 +53,7 @@ public sealed partial class S3ExchangeStore
             async (i, token) =>
             {
                 var key = KeyPath.Join(shardFolder, $"shard-{i:00000}{extension}");
-                shards[i] = await PutShardArchiveAsync(key, batches[i], options.Compression, token).ConfigureAwait(false);
+                shards[i] = await PutShardArchiveAsync(key, batches[i], options.Compression, options.CompressionLevel ?? Options.ShardCompressionLevel, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         await WriteManifestAsync(manifestKey, shards.Select(s => s.Entry), options.Mode, cancellationToken).ConfigureAwait(false);
         return shards;

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace S3Exchange;
 
 /// <summary>How an <see cref="S3ExchangeStore"/> names keys and talks to its server.</summary>
@@ -36,6 +38,14 @@ public sealed record S3ExchangeStoreOptions
 
     /// <summary>Parts of one upload in flight at once. Default 4.</summary>
     public int MaxConcurrentPartsPerUpload { get; init; } = 4;
+
+    /// <summary>
+    /// How hard gzip shards are compressed. Default <see cref="CompressionLevel.Optimal"/>.
+    /// <see cref="CompressionLevel.Fastest"/> writes 2–10× faster but stores 30–60% more
+    /// bytes for every reader to download (docs/performance.md): worth it when publishing is
+    /// bound by CPU rather than bandwidth.
+    /// </summary>
+    public CompressionLevel ShardCompressionLevel { get; init; } = CompressionLevel.Optimal;
 
     internal void Validate()
     {

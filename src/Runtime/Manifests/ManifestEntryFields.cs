@@ -5,9 +5,10 @@ namespace S3Exchange;
 
 /// <summary>
 /// The typed fields of one manifest line while it is being read; <see cref="Build"/> checks
-/// what the kind requires and makes the entry.
+/// what the kind requires and makes the entry. A struct on the parser's stack: parsing a line
+/// allocates the entry and its values, nothing to hold them on the way.
 /// </summary>
-internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifestKey, int lineNumber)
+internal struct ManifestEntryFields(ManifestEntryKind kind, string manifestKey, int lineNumber, string? recentArchiveKey)
 {
     private string? key;
     private string? id;
@@ -113,7 +114,7 @@ internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifes
         }
         else if (name.SequenceEqual("archive_key"u8))
         {
-            archiveKey = ReadString(ref reader, "archive_key");
+            archiveKey = ReadArchiveKey(ref reader);
         }
         else if (name.SequenceEqual("member_path"u8))
         {
@@ -135,7 +136,7 @@ internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifes
     {
         if (name.SequenceEqual("archive_key"u8))
         {
-            archiveKey = ReadString(ref reader, "archive_key");
+            archiveKey = ReadArchiveKey(ref reader);
         }
         else if (name.SequenceEqual("format"u8))
         {
@@ -173,15 +174,20 @@ internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifes
         return true;
     }
 
-    private string? ReadString(ref Utf8JsonReader reader, string field) => reader.TokenType switch
+    private readonly string? ReadString(ref Utf8JsonReader reader, string field) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => reader.GetString(),
         _ => throw ManifestJson.Invalid(manifestKey, lineNumber, $"'{field}' must be a string"),
     };
 
+    private readonly string? ReadArchiveKey(ref Utf8JsonReader reader) =>
+        recentArchiveKey is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(recentArchiveKey)
+            ? recentArchiveKey
+            : ReadString(ref reader, "archive_key");
+
     // Producers in other languages write numeric ids; they are kept as their JSON text.
-    private string? ReadId(ref Utf8JsonReader reader) => reader.TokenType switch
+    private readonly string? ReadId(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => reader.GetString(),
@@ -189,7 +195,7 @@ internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifes
         _ => throw ManifestJson.Invalid(manifestKey, lineNumber, "'id' must be a string"),
     };
 
-    private long? ReadInteger(ref Utf8JsonReader reader, string field)
+    private readonly long? ReadInteger(ref Utf8JsonReader reader, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -204,7 +210,7 @@ internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifes
         return value;
     }
 
-    private JsonObject? ReadObject(ref Utf8JsonReader reader, string field)
+    private readonly JsonObject? ReadObject(ref Utf8JsonReader reader, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -219,6 +225,6 @@ internal sealed class ManifestEntryFields(ManifestEntryKind kind, string manifes
         return JsonNode.Parse(ref reader)!.AsObject();
     }
 
-    private string Require(string? value, string field, string kindName) =>
+    private readonly string Require(string? value, string field, string kindName) =>
         value ?? throw ManifestJson.Invalid(manifestKey, lineNumber, $"a {kindName} entry needs '{field}'");
 }

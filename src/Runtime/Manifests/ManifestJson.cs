@@ -28,7 +28,15 @@ public static class ManifestJson
     /// only serve the error message.
     /// </summary>
     /// <exception cref="InvalidManifestException">The line is not a valid entry.</exception>
-    public static ManifestEntry ParseLine(ReadOnlySpan<byte> line, string manifestKey, int lineNumber)
+    public static ManifestEntry ParseLine(ReadOnlySpan<byte> line, string manifestKey, int lineNumber) =>
+        ParseLine(line, manifestKey, lineNumber, null);
+
+    /// <summary>
+    /// <see cref="ParseLine(ReadOnlySpan{byte}, string, int)"/>, reusing <paramref name="recentArchiveKey"/>
+    /// when the line's <c>archive_key</c> is the same text: every line of an internal manifest
+    /// names the same archive, and one string serves them all.
+    /// </summary>
+    internal static ManifestEntry ParseLine(ReadOnlySpan<byte> line, string manifestKey, int lineNumber, string? recentArchiveKey)
     {
         try
         {
@@ -39,7 +47,7 @@ public static class ManifestJson
             }
 
             var kind = FindKind(reader, manifestKey, lineNumber);
-            var entry = ReadEntry(ref reader, kind, manifestKey, lineNumber);
+            var entry = ReadEntry(ref reader, new ManifestEntryFields(kind, manifestKey, lineNumber, recentArchiveKey));
             if (reader.Read())
             {
                 throw Invalid(manifestKey, lineNumber, "unexpected text after the JSON object");
@@ -53,10 +61,28 @@ public static class ManifestJson
         }
     }
 
+    // One writer per thread, pointed at each caller's output in turn: a writer is a sizeable
+    // object, and a manifest is written a line at a time.
+    [ThreadStatic]
+    private static Utf8JsonWriter? lineWriter;
+
     /// <summary>Writes <paramref name="entry"/> as one compact JSON object followed by '\n'.</summary>
     public static void WriteLine(IBufferWriter<byte> output, ManifestEntry entry)
     {
-        WriteObject(output, entry);
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = lineWriter ??= new Utf8JsonWriter(Stream.Null, WriterOptions);
+        writer.Reset(output);
+        try
+        {
+            WriteEntry(writer, entry);
+            writer.Flush();
+        }
+        finally
+        {
+            // Reset drops the reference to the caller's output (and any unflushed bytes of a failed entry).
+            writer.Reset(Stream.Null);
+        }
+
         output.Write("\n"u8);
     }
 
@@ -81,14 +107,12 @@ public static class ManifestJson
     public static string ToJson(ManifestEntry entry)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        WriteObject(buffer, entry);
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteEntry(writer, entry);
+        }
 
-    private static void WriteObject(IBufferWriter<byte> output, ManifestEntry entry)
-    {
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
-        WriteEntry(writer, entry);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, ManifestEntry entry)
@@ -214,9 +238,8 @@ public static class ManifestJson
         throw Invalid(manifestKey, lineNumber, "the entry has no 'kind'");
     }
 
-    private static ManifestEntry ReadEntry(ref Utf8JsonReader reader, ManifestEntryKind kind, string manifestKey, int lineNumber)
+    private static ManifestEntry ReadEntry(ref Utf8JsonReader reader, ManifestEntryFields fields)
     {
-        var fields = new ManifestEntryFields(kind, manifestKey, lineNumber);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             // Unescaped names (all of them, in practice) are matched in place without a string.

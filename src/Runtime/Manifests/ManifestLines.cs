@@ -64,22 +64,26 @@ internal static class ManifestLines
 
     private static void ParseComplete(ReadOnlySpan<byte> lines, string manifestKey, ref int lineNumber, List<ManifestEntry> into)
     {
+        string? recentArchiveKey = null;
         while (!lines.IsEmpty)
         {
             var end = lines.IndexOf((byte)'\n');
-            var line = end < 0 ? lines : lines[..end];
+            var line = (end < 0 ? lines : lines[..end]).Trim(" \t\r"u8);
             lines = end < 0 ? [] : lines[(end + 1)..];
             lineNumber++;
-            if (TryParse(line, manifestKey, lineNumber) is { } entry)
+            if (line.IsEmpty)
             {
-                into.Add(entry);
+                continue;
             }
-        }
-    }
 
-    private static ManifestEntry? TryParse(ReadOnlySpan<byte> line, string manifestKey, int lineNumber)
-    {
-        line = line.Trim(" \t\r"u8);
-        return line.IsEmpty ? null : ManifestJson.ParseLine(line, manifestKey, lineNumber);
+            var entry = ManifestJson.ParseLine(line, manifestKey, lineNumber, recentArchiveKey);
+            recentArchiveKey = entry switch
+            {
+                FileEntry { ArchiveKey: { } archiveKey } => archiveKey,
+                ShardEntry shard => shard.ArchiveKey,
+                _ => recentArchiveKey,
+            };
+            into.Add(entry);
+        }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
     // Block padding and the end-of-archive trailer are zeros; the trailer is the longest run.
     private static readonly byte[] Zeros = new byte[TarFormat.RecordSize + (2 * TarFormat.BlockSize)];
 
-    public async Task<Shard> WriteAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, CancellationToken cancellationToken)
+    public async Task<Shard> WriteAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, CancellationToken cancellationToken)
     {
         if (compression == ShardCompression.Xz)
         {
@@ -27,7 +27,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
         var internalManifest = ManifestJson.ToBytes(members);
 
         await using var upload = storage.OpenWrite(archiveKey, ContentTypeOf(compression), uploadSettings);
-        var compressor = OpenCompressor(upload, compression);
+        var compressor = OpenCompressor(upload, compression, compressionLevel);
         try
         {
             var sink = compressor ?? upload;
@@ -148,9 +148,11 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
         return header.Length + size + padding;
     }
 
-    private static Stream? OpenCompressor(Stream upload, ShardCompression compression) => compression switch
+    // gzip through System.IO.Compression (native zlib): faster than SharpZipLib's managed
+    // deflate both ways (docs/performance.md); bzip2 has no other encoder at hand.
+    private static Stream? OpenCompressor(Stream upload, ShardCompression compression, CompressionLevel level) => compression switch
     {
-        ShardCompression.Gzip => new GZipStream(upload, CompressionLevel.Optimal, leaveOpen: true),
+        ShardCompression.Gzip => new GZipStream(upload, level, leaveOpen: true),
         ShardCompression.Bzip2 => new BZip2OutputStream(upload) { IsStreamOwner = false },
         _ => null,
     };

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace S3Exchange;
 
 /// <summary>How <see cref="S3ExchangeStore.PutShardedAsync(string, IEnumerable{ShardItem}, ShardingOptions?, CancellationToken)"/> cuts and names shards.</summary>
@@ -11,6 +13,12 @@ public sealed class ShardingOptions
 
     /// <summary>Compression of the archives. Default gzip.</summary>
     public ShardCompression Compression { get; init; } = ShardCompression.Gzip;
+
+    /// <summary>
+    /// How hard gzip compresses; null for <see cref="S3ExchangeStoreOptions.ShardCompressionLevel"/>.
+    /// Bzip2 and plain tar ignore it.
+    /// </summary>
+    public CompressionLevel? CompressionLevel { get; init; }
 
     /// <summary>
     /// Key template of the folder the archives go to, relative to the base prefix; null for

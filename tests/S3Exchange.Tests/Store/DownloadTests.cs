@@ -27,6 +27,43 @@ public sealed class DownloadTests(S3ServerFixture server)
     }
 
     [Theory]
+    [InlineData(ShardCompression.Gzip, "s.tar.gz")]
+    [InlineData(ShardCompression.None, "s.tar")]
+    public async Task Download_many_reads_each_shard_in_one_pass_not_once_per_member(ShardCompression compression, string name)
+    {
+        var store = server.CreateStore();
+        var items = Enumerable.Range(0, 12).Select(i => ShardItem.FromBytes($"m/{i:00}.bin", new byte[100 + i])).ToList();
+        var shard = await store.PutShardArchiveAsync($"training/123/samples/shards/{name}", items, compression);
+        await store.WriteManifestAsync(Manifest, [shard.Entry]);
+        var target = Directory.CreateTempSubdirectory("s3x-pass-").FullName;
+        var log = new RequestLog(store);
+
+        var report = await store.DownloadManyAsync(Manifest, target);
+
+        // The archive is read for its member list, then once more for every member's content.
+        Assert.Equal(12, report.FileCount);
+        Assert.Equal(items.Sum(i => i.SizeBytes), report.TotalBytes);
+        Assert.Equal(2, log.Gets.Count(g => g.Key == shard.Entry.ArchiveKey));
+        Assert.Equal(111, new FileInfo(Path.Combine(target, "m", "11.bin")).Length);
+    }
+
+    [Fact]
+    public async Task Members_of_a_compressed_archive_listed_one_by_one_are_read_in_one_pass()
+    {
+        var store = server.CreateStore();
+        var shard = await store.PutShardArchiveAsync("training/123/samples/shards/c.tar.gz", Enumerable.Range(0, 5).Select(i => ShardItem.FromBytes($"{i}.bin", new byte[10 * (i + 1)])));
+        await store.WriteManifestAsync(Manifest, [shard.Members[4], shard.Members[1]]);
+        var target = Directory.CreateTempSubdirectory("s3x-flat-").FullName;
+        var log = new RequestLog(store);
+
+        var report = await store.DownloadManyAsync(Manifest, target);
+
+        Assert.Equal(["4.bin", "1.bin"], report.Files);
+        Assert.Equal(70L, report.TotalBytes);
+        Assert.Single(log.Gets, g => g.Key == shard.Entry.ArchiveKey);
+    }
+
+    [Theory]
     [InlineData("../escape.txt")]
     [InlineData("/tmp/escape.txt")]
     [InlineData("a/../../escape.txt")]

@@ -1,0 +1,168 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using ICSharpCode.SharpZipLib.BZip2;
+using ICSharpCode.SharpZipLib.GZip;
+using ICSharpCode.SharpZipLib.Tar;
+
+namespace S3Exchange.Bench.Codecs;
+
+/// <summary>
+/// Writing and reading one 16 MiB shard's tar stream: gzip by System.IO.Compression (native
+/// zlib) at each level against SharpZipLib's managed deflate, bzip2 (SharpZipLib, the only
+/// codec at hand), and tar parsing by SharpZipLib against System.Formats.Tar.
+/// </summary>
+[MemoryDiagnoser]
+public class ShardCompressionBenchmarks
+{
+    public const long TarBytes = 16L * 1024 * 1024;
+
+    private byte[] tar = [];
+    private byte[] systemGzip = [];
+    private byte[] bzip2 = [];
+    private readonly byte[] buffer = new byte[81920];
+
+    /// <summary>Binary members (6 random bits a byte) or text-like ones.</summary>
+    [Params("binary", "text")]
+    public string Content { get; set; } = "binary";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        tar = ShardSamples.Tar(TarBytes, Content == "text");
+        systemGzip = Compress(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
+        bzip2 = Compress(s => new BZip2OutputStream(s) { IsStreamOwner = false });
+    }
+
+    [Benchmark(Baseline = true)]
+    public long WriteGzipSystemOptimal() => CountCompressed(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
+
+    [Benchmark]
+    public long WriteGzipSystemFastest() => CountCompressed(s => new GZipStream(s, CompressionLevel.Fastest, leaveOpen: true));
+
+    [Benchmark]
+    public long WriteGzipSystemSmallest() => CountCompressed(s => new GZipStream(s, CompressionLevel.SmallestSize, leaveOpen: true));
+
+    [Benchmark]
+    public long WriteGzipSharpZipLibDefault() => CountCompressed(s => new GZipOutputStream(s) { IsStreamOwner = false });
+
+    [Benchmark]
+    public long WriteGzipSharpZipLibFastest() => CountCompressed(s =>
+    {
+        var gzip = new GZipOutputStream(s) { IsStreamOwner = false };
+        gzip.SetLevel(1);
+        return gzip;
+    });
+
+    [Benchmark]
+    public long WriteBzip2SharpZipLib() => CountCompressed(s => new BZip2OutputStream(s) { IsStreamOwner = false });
+
+    [Benchmark]
+    public long ReadGzipSystem() => Drain(new GZipStream(new MemoryStream(systemGzip, writable: false), CompressionMode.Decompress));
+
+    [Benchmark]
+    public long ReadGzipSharpZipLib() => Drain(new GZipInputStream(new MemoryStream(systemGzip, writable: false)));
+
+    [Benchmark]
+    public long ReadBzip2SharpZipLib() => Drain(new BZip2InputStream(new MemoryStream(bzip2, writable: false)));
+
+    [Benchmark]
+    public long ReadTarSharpZipLib()
+    {
+        using var reader = new TarInputStream(new MemoryStream(tar, writable: false), Encoding.UTF8);
+        long total = 0;
+        while (reader.GetNextEntry() is not null)
+        {
+            total += DrainOpen(reader);
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public long ReadTarSystemFormats()
+    {
+        using var reader = new TarReader(new MemoryStream(tar, writable: false));
+        long total = 0;
+        while (reader.GetNextEntry() is { } entry)
+        {
+            if (entry.DataStream is { } data)
+            {
+                total += DrainOpen(data);
+            }
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public long ReadTarGzSharpZipLibOverSystemGzip()
+    {
+        using var reader = new TarInputStream(new GZipStream(new MemoryStream(systemGzip, writable: false), CompressionMode.Decompress), Encoding.UTF8);
+        long total = 0;
+        while (reader.GetNextEntry() is not null)
+        {
+            total += DrainOpen(reader);
+        }
+
+        return total;
+    }
+
+    /// <summary>Compressed sizes, for the report.</summary>
+    public IReadOnlyDictionary<string, long> CompressedSizes() => new Dictionary<string, long>
+    {
+        ["tar"] = tar.Length,
+        ["gzip System Optimal"] = WriteGzipSystemOptimal(),
+        ["gzip System Fastest"] = WriteGzipSystemFastest(),
+        ["gzip System SmallestSize"] = WriteGzipSystemSmallest(),
+        ["gzip SharpZipLib default (6)"] = WriteGzipSharpZipLibDefault(),
+        ["gzip SharpZipLib level 1"] = WriteGzipSharpZipLibFastest(),
+        ["bzip2 SharpZipLib"] = bzip2.Length,
+    };
+
+    private byte[] Compress(Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(tar);
+        }
+
+        return output.ToArray();
+    }
+
+    private long CountCompressed(Func<Stream, Stream> compressor)
+    {
+        var output = new CountingStream();
+        using (var stream = compressor(output))
+        {
+            for (var offset = 0; offset < tar.Length; offset += buffer.Length)
+            {
+                stream.Write(tar, offset, Math.Min(buffer.Length, tar.Length - offset));
+            }
+        }
+
+        return output.Count;
+    }
+
+    private long Drain(Stream stream)
+    {
+        using (stream)
+        {
+            return DrainOpen(stream);
+        }
+    }
+
+    private long DrainOpen(Stream stream)
+    {
+        long total = 0;
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace S3Exchange.Bench.Store;
+
+/// <summary>The harness's report: Markdown tables, pasted as they are into docs/performance.md.</summary>
+internal static class ResultTable
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Environment(BenchServer server, BenchSettings settings)
+    {
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return string.Create(Invariant, $"""
+            Machine: {System.Environment.ProcessorCount} cores, {memory:F0} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC
+            Server: {server.Description}
+            Settings: runs={settings.Runs} (medians), MaxConcurrency={settings.MaxConcurrency}, scale={settings.Scale}
+            """);
+    }
+
+    public static string Times(IEnumerable<Comparison> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| workload | store | baseline | ratio | target | store peak | baseline peak | notes |");
+        text.AppendLine("|---|---:|---:|---:|---|---:|---:|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(Invariant, $"| {row.Workload} | {Seconds(row.Store)} | {Seconds(row.Baseline)} | {row.Ratio:F2}× | {row.Target} | {MiB(row.Store.PeakHeapBytes)} | {MiB(row.Baseline.PeakHeapBytes)} | {row.Note} |");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Memory(IEnumerable<MemoryComparison> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| operation | small archive | its peak heap (live) | large archive | its peak heap (live) | difference (heap) | allowed (10% + largest member) | met: live / heap |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(Invariant, $"| {row.Operation} | {MiB(row.SmallArchiveBytes)} | {MiB(row.Small.PeakHeapBytes)} ({MiB(row.Small.PeakLiveBytes)}) | {MiB(row.LargeArchiveBytes)} | {MiB(row.Large.PeakHeapBytes)} ({MiB(row.Large.PeakLiveBytes)}) | {MiB(row.Large.PeakHeapBytes - row.Small.PeakHeapBytes)} | {MiB(row.AllowanceBytes)} | {(row.LiveMeetsTarget ? "yes" : "no")} / {(row.HeapMeetsTarget ? "yes" : "no")} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Seconds(Measurement m) => string.Create(Invariant, $"{m.Elapsed.TotalSeconds:F2} s");
+
+    private static string MiB(long bytes) => string.Create(Invariant, $"{bytes / (1024.0 * 1024):F1} MiB");
+}
