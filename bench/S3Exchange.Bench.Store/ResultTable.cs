@@ -27,7 +27,7 @@ internal static class ResultTable
         text.AppendLine("|---|---:|---:|---:|---|---:|---:|---|");
         foreach (var row in rows)
         {
-            text.AppendLine(Invariant, $"| {row.Workload} | {Seconds(row.Store)} | {Seconds(row.Baseline)} | {row.Ratio:F2}× | {row.Target} | {MiB(row.Store.PeakHeapBytes)} | {MiB(row.Baseline.PeakHeapBytes)} | {row.Note} |");
+            text.AppendLine(Invariant, $"| {row.Workload} | {Seconds(row.Store)} | {Seconds(row.Baseline)} | {Ratio(row.Ratio)} | {row.Target} | {MiB(row.Store.PeakHeapBytes)} | {MiB(row.Baseline.PeakHeapBytes)} | {row.Note} |");
         }
 
         return text.ToString();
@@ -45,6 +45,11 @@ internal static class ResultTable
 
         return text.ToString();
     }
+
+    // Ratios far below 1 (ranged reads against whole downloads) keep their significant digits.
+    private static string Ratio(double ratio) => ratio >= 0.1
+        ? string.Create(Invariant, $"{ratio:F2}×")
+        : string.Create(Invariant, $"{ratio:0.####}× (1/{1 / ratio:F0})");
 
     private static string Seconds(Measurement m) => string.Create(Invariant, $"{m.Elapsed.TotalSeconds:F2} s");
 
