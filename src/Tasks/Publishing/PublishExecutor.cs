@@ -138,19 +138,22 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
     }
 
     // A shard whose archive fits in SinglePutMaxBytes is buffered whole and sent as one
-    // PutObject, within SinglePutBudgetBytes for all uploads together; a larger one streams as
-    // a multipart upload in the store's part size, as before. The archive bytes are the same.
+    // PutObject; one of up to twice that (a full 64 MiB plain tar shard, or a gzip one that
+    // compresses) gets SinglePutMaxBytes parts: one request if it compresses to fit, else two
+    // parts, one in flight while the other fills. Both within SinglePutBudgetBytes for all
+    // uploads together. Anything larger streams in the store's part size, as before. The
+    // archive bytes are the same either way.
     private async Task<Shard> PutShardAsync(PlannedShard shard, ShardCompression compression, CancellationToken cancellationToken)
     {
         var estimate = EstimateArchiveBytes(shard, compression);
         var items = shard.Files.Select(ToShardItem).ToList();
-        if (estimate > SinglePutMaxBytes || estimate <= store.Options.PartSizeBytes)
+        if (estimate > 2L * SinglePutMaxBytes || estimate <= store.Options.PartSizeBytes)
         {
             return await store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, 0, cancellationToken).ConfigureAwait(false);
         }
 
-        var bufferBytes = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)estimate);
-        var units = bufferBytes / BudgetUnit;
+        var bufferBytes = estimate > SinglePutMaxBytes ? SinglePutMaxBytes : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)estimate);
+        var units = (estimate > SinglePutMaxBytes ? 2 * SinglePutMaxBytes : bufferBytes) / BudgetUnit;
         await budgetQueue.WaitAsync(cancellationToken).ConfigureAwait(false);
         var taken = 0;
         try
