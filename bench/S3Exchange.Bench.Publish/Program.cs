@@ -1,31 +1,87 @@
-// Publish benchmark: the same folder (5,000 files of 4-64 KiB plus 5 of 20 MiB) uploaded to the
-// same S3 server by the S3Exchange.Build publish path (scan + SHA-256, plan, shards and loose
-// objects in parallel, manifest) and by 'aws s3 cp --recursive' (awscli v1). Uses the server in
-// S3EXCHANGE_TEST_ENDPOINT, or starts moto_server. Run: dotnet run -c Release --project bench/S3Exchange.Bench.Publish
+// Publish benchmark: the same folder uploaded to the same S3 server by the S3Exchange.Build
+// publish path (scan + SHA-256, plan, shards and loose objects in parallel, manifest) and by
+// 'aws s3 cp --recursive' (awscli v1, default settings). Two folders: "random", 5,000 files of
+// 4-64 KiB plus 5 of 20 MiB of seeded random bytes (incompressible), and "dotnet-shared", a copy
+// of the running SDK's shared runtimes (real, compressible build output). Each figure is the
+// median of --runs runs (default 3). Uses the server in S3EXCHANGE_TEST_ENDPOINT, or starts
+// moto_server. Run: dotnet run -c Release --project bench/S3Exchange.Bench.Publish [-- --runs N] [--random-only]
 using System.Globalization;
+using System.IO.Compression;
 using S3Exchange;
 using S3Exchange.Bench.Publish;
 using S3Exchange.Testing;
 
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
+var randomOnly = args.Contains("--random-only");
 var server = new S3ServerFixture();
 await server.InitializeAsync();
-var folder = Path.Combine(Path.GetTempPath(), "s3xb-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var root = Path.Combine(Path.GetTempPath(), "s3xb-bench-" + Guid.NewGuid().ToString("N")[..8]);
 try
 {
-    var (count, bytes) = BenchmarkFolder.Create(folder, smallFiles: 5000, largeFiles: 5);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Folder: {count} files, {bytes / 1048576.0:0.0} MiB; server {server.Endpoint}"));
+    Console.WriteLine(Invariant($"Server {server.Endpoint}; {Environment.ProcessorCount} cores; median of {runs} run(s)"));
+    var random = Path.Combine(root, "random");
+    var (count, bytes) = BenchmarkFolder.Create(random, smallFiles: 5000, largeFiles: 5);
+    await RunDataSetAsync("random", random, count, bytes);
 
-    var gzip = await TasksPublish.RunAsync(server, folder, ShardCompression.Gzip);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"S3Exchange.Build publish, gzip shards (default): {gzip.TotalSeconds,7:0.00} s"));
-    var tasks = await TasksPublish.RunAsync(server, folder, ShardCompression.None);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"S3Exchange.Build publish, plain tar shards:     {tasks.TotalSeconds,7:0.00} s"));
-
-    var awscli = AwsCliCopy.Run(server, folder);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"aws s3 cp --recursive:                         {awscli.TotalSeconds,7:0.00} s"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Speed-up: {awscli / gzip:0.0}x with gzip shards, {awscli / tasks:0.0}x with plain tar shards (target >= 10x)"));
+    if (!randomOnly)
+    {
+        var shared = Path.Combine(root, "dotnet-shared");
+        (count, bytes) = BenchmarkFolder.Copy(BenchmarkFolder.DotnetShared, shared);
+        await RunDataSetAsync("dotnet-shared", shared, count, bytes);
+    }
 }
 finally
 {
-    Directory.Delete(folder, recursive: true);
+    Directory.Delete(root, recursive: true);
     await server.DisposeAsync();
 }
+
+async Task RunDataSetAsync(string name, string folder, int count, long bytes)
+{
+    Console.WriteLine();
+    Console.WriteLine(Invariant($"Data set '{name}': {count} files, {bytes / 1048576.0:0.0} MiB"));
+    Console.WriteLine("| path | scan+hash | plan | upload+manifest | total | client CPU | sent | vs awscli |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    var variants = new (string Label, ShardCompression Compression, CompressionLevel Level)[]
+    {
+        ("gzip shards, Optimal", ShardCompression.Gzip, CompressionLevel.Optimal),
+        ("gzip shards, Fastest", ShardCompression.Gzip, CompressionLevel.Fastest),
+        ("plain tar shards", ShardCompression.None, CompressionLevel.Optimal),
+    };
+    var results = new List<(string Label, PublishRun Run)>();
+    var totals = new Dictionary<string, TimeSpan>();
+    foreach (var (label, compression, level) in variants)
+    {
+        var all = new List<PublishRun>();
+        for (var i = 0; i < runs; i++)
+        {
+            all.Add(await TasksPublish.RunAsync(server, folder, compression, level));
+        }
+
+        results.Add((label, new PublishRun(
+            Median(all.Select(r => r.Scan)),
+            Median(all.Select(r => r.Plan)),
+            Median(all.Select(r => r.Upload)),
+            Median(all.Select(r => r.ClientCpu)),
+            all[0].BytesSent)));
+        totals[label] = Median(all.Select(r => r.Total));
+    }
+
+    var awscliRuns = Enumerable.Range(0, runs).Select(_ => AwsCliCopy.Run(server, folder)).ToList();
+    var awscli = Median(awscliRuns);
+    foreach (var (label, run) in results)
+    {
+        var total = totals[label];
+        Console.WriteLine(Invariant($"| {label} | {run.Scan.TotalSeconds:0.00} s | {run.Plan.TotalSeconds:0.00} s | {run.Upload.TotalSeconds:0.00} s | **{total.TotalSeconds:0.00} s** | {run.ClientCpu.TotalSeconds:0.00} s | {run.BytesSent / 1048576.0:0.0} MiB ({100.0 * run.BytesSent / bytes:0}%) | **{awscli / total:0.0}×** |"));
+    }
+
+    Console.WriteLine(Invariant($"| `aws s3 cp --recursive` | | | | **{awscli.TotalSeconds:0.00} s** (runs: {string.Join(", ", awscliRuns.Select(r => r.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))}) | | | 1× |"));
+}
+
+static TimeSpan Median(IEnumerable<TimeSpan> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

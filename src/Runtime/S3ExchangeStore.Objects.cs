@@ -98,6 +98,28 @@ public sealed partial class S3ExchangeStore
         }
     }
 
+    /// <summary>
+    /// Uploads a file as one PutObject read straight from disk (no buffer) when it is at most
+    /// <paramref name="singlePutBytes"/>, otherwise like <see cref="PutFileAsync"/>. One request
+    /// instead of a multipart upload: servers store multipart objects twice (parts, then joined).
+    /// </summary>
+    internal async Task<FileEntry> PutFileSingleAsync(string key, string filePath, long singlePutBytes, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
+        {
+            if (file.Length > singlePutBytes)
+            {
+                return await PutObjectAsync(key, file, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var fullKey = ResolveKey(key);
+            var request = new PutObjectRequest { Key = fullKey, InputStream = file, AutoCloseStream = false };
+            var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
+            return NewFileEntry(fullKey, file.Length, etag, null);
+        }
+    }
+
     /// <summary>Downloads one object (or virtual key) to <paramref name="filePath"/>; the file appears only once complete.</summary>
     public async Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {

@@ -30,6 +30,20 @@ public sealed partial class S3ExchangeStore
         return writer.WriteAsync(ResolveKey(archiveKey), items.ToList(), compression, compressionLevel, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="PutShardArchiveAsync(string, IEnumerable{ShardItem}, ShardCompression, CompressionLevel, CancellationToken)"/>
+    /// with a first part of <paramref name="singlePutBytes"/> (when larger than the store's part
+    /// size): an archive that fits is sent as one PutObject instead of a multipart upload, which
+    /// servers otherwise store twice (once as parts, once joined). The caller bounds the memory:
+    /// the buffer is that large for the whole upload.
+    /// </summary>
+    internal Task<Shard> PutShardArchiveAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, int singlePutBytes, CancellationToken cancellationToken)
+    {
+        var settings = UploadSettings with { PartSize = Math.Max(Options.PartSizeBytes, singlePutBytes) };
+        var writer = new ShardArchiveWriter(storage, settings, Options.InferIds);
+        return writer.WriteAsync(ResolveKey(archiveKey), items, compression, compressionLevel, cancellationToken);
+    }
+
     /// <summary>Adds shard entries to a manifest (the Python <c>put_sharded</c>); append_parts by default.</summary>
     public Task PutShardedAsync(string manifestKey, IEnumerable<ShardEntry> shardEntries, ManifestWriteMode mode = ManifestWriteMode.AppendParts, CancellationToken cancellationToken = default) =>
         WriteManifestAsync(manifestKey, shardEntries, mode, cancellationToken);

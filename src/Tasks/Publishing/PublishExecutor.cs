@@ -16,6 +16,22 @@ namespace S3Exchange.Build.Publishing;
 /// </summary>
 internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> report)
 {
+    /// <summary>
+    /// Shards and loose files up to this size go up as one PutObject rather than a multipart
+    /// upload. Servers store a multipart object twice (the parts, then the joined object) and each
+    /// part is a request of its own; one request per object halves the server's work (docs/msbuild.md,
+    /// Benchmark). A power of two, as the array pool rents.
+    /// </summary>
+    public const int SinglePutMaxBytes = 64 * 1024 * 1024;
+
+    /// <summary>At most this many bytes of shard buffers for single PutObjects at once (a shard is buffered whole to be signed).</summary>
+    public const int SinglePutBudgetBytes = 256 * 1024 * 1024;
+
+    private const int BudgetUnit = 1024 * 1024;
+
+    private readonly SemaphoreSlim budget = new(SinglePutBudgetBytes / BudgetUnit);
+    private readonly SemaphoreSlim budgetQueue = new(1);
+
     public async Task<PublishOutcome> RunAsync(PublishPlan plan, ManifestWriteMode mode, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -45,7 +61,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
                     var skipped = stored.TryGetSize(fullKey, out var size);
                     if (!skipped)
                     {
-                        var written = await store.PutShardArchiveAsync(shard.Key, shard.Files.Select(ToShardItem), plan.Compression, token).ConfigureAwait(false);
+                        var written = await PutShardAsync(shard, plan.Compression, token).ConfigureAwait(false);
                         size = written.Entry.SizeBytes ?? 0;
                         Interlocked.Add(ref bytesUploaded, size);
                         Interlocked.Increment(ref shardsUploaded);
@@ -68,7 +84,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
                     var skipped = stored.TryGetSize(fullKey, out _);
                     if (!skipped)
                     {
-                        await store.PutFileAsync(loose.Key, loose.File.SourcePath, cancellationToken: token).ConfigureAwait(false);
+                        await store.PutFileSingleAsync(loose.Key, loose.File.SourcePath, SinglePutMaxBytes, token).ConfigureAwait(false);
                         Interlocked.Add(ref bytesUploaded, loose.File.SizeBytes);
                         Interlocked.Increment(ref looseUploaded);
                     }
@@ -104,6 +120,71 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
             ContentBytes = plan.ContentBytes,
             Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// An upper bound of a shard archive's size: content, a header and padding per member, the
+    /// internal manifest's entries, and for gzip the few percent that incompressible input can grow.
+    /// </summary>
+    public static long EstimateArchiveBytes(PlannedShard shard, ShardCompression compression)
+    {
+        long bytes = 64 * 1024;
+        foreach (var file in shard.Files)
+        {
+            bytes += file.SizeBytes + (2 * 512) + 1024 + (4L * file.RelativePath.Length) + shard.Key.Length;
+        }
+
+        return compression == ShardCompression.None ? bytes : bytes + (bytes / 16);
+    }
+
+    // A shard whose archive fits in SinglePutMaxBytes is buffered whole and sent as one
+    // PutObject; one of up to twice that (a full 64 MiB plain tar shard, or a gzip one that
+    // compresses) gets SinglePutMaxBytes parts: one request if it compresses to fit, else two
+    // parts, one in flight while the other fills. Both within SinglePutBudgetBytes for all
+    // uploads together. Anything larger streams in the store's part size, as before. The
+    // archive bytes are the same either way.
+    private async Task<Shard> PutShardAsync(PlannedShard shard, ShardCompression compression, CancellationToken cancellationToken)
+    {
+        var estimate = EstimateArchiveBytes(shard, compression);
+        var items = shard.Files.Select(ToShardItem).ToList();
+        if (estimate > 2L * SinglePutMaxBytes || estimate <= store.Options.PartSizeBytes)
+        {
+            return await store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        var bufferBytes = estimate > SinglePutMaxBytes ? SinglePutMaxBytes : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)estimate);
+        var units = (estimate > SinglePutMaxBytes ? 2 * SinglePutMaxBytes : bufferBytes) / BudgetUnit;
+        await budgetQueue.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var taken = 0;
+        try
+        {
+            for (; taken < units; taken++)
+            {
+                await budget.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            if (taken > 0)
+            {
+                budget.Release(taken);
+            }
+
+            throw;
+        }
+        finally
+        {
+            budgetQueue.Release();
+        }
+
+        try
+        {
+            return await store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, bufferBytes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            budget.Release(units);
+        }
     }
 
     /// <summary>The metadata every stored file carries: its SHA-256 and Unix mode (and, for loose objects, its path).</summary>

@@ -52,6 +52,54 @@ public sealed class PublishTaskTests(S3ServerFixture server)
         Assert.Contains(engine.Messages, m => m.Message!.Contains("shards uploaded 1, skipped 0; loose files uploaded 1, skipped 0", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("none")]
+    public async Task Shards_and_loose_files_past_one_part_are_each_one_PutObject_and_read_back_byte_for_byte(string compression)
+    {
+        // 12 MiB of members in one shard and a 10 MiB loose file: both past the 8 MiB part size,
+        // so before they were multipart uploads (ETag "<md5>-<parts>"); now one request each.
+        var store = server.CreateStore();
+        using var files = new TestFiles();
+        var expected = new Dictionary<string, byte[]>();
+        for (var i = 0; i < 3; i++)
+        {
+            expected[$"lib/part{i}.dll"] = Bytes(4 << 20, 10 + i);
+        }
+
+        expected["data/big.bin"] = Bytes(10 << 20, 20);
+        foreach (var (path, content) in expected)
+        {
+            files.Write(path, content);
+        }
+
+        var engine = new RecordingBuildEngine();
+        var task = TestTasks.Publish(server, store, files, engine);
+        task.LooseFileThreshold = 5 << 20;
+        task.ShardCompression = compression;
+        Assert.True(task.Execute(), engine.Log);
+        Assert.Equal(1, task.ShardsUploaded);
+
+        var seen = new Dictionary<string, byte[]>();
+        var objects = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in store.ReadObjectsAsync(ManifestKey))
+        {
+            var path = item.Entry.MemberPath ?? item.Entry.Meta!["path"]!.GetValue<string>();
+            using var buffer = new MemoryStream();
+            await item.Content.CopyToAsync(buffer);
+            seen[path] = buffer.ToArray();
+            objects.Add(item.Entry.ArchiveKey ?? item.Entry.Key);
+        }
+
+        Assert.All(expected, kv => Assert.Equal(kv.Value, seen[kv.Key]));
+        Assert.Equal(2, objects.Count);
+        foreach (var key in objects)
+        {
+            var head = await server.Client.GetObjectMetadataAsync(server.Bucket, key);
+            Assert.DoesNotContain("-", head.ETag, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Publishing_unchanged_output_again_uploads_nothing_and_says_so()
     {
