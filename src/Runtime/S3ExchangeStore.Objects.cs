@@ -73,50 +73,27 @@ public sealed partial class S3ExchangeStore
     /// Writes a stream's remaining bytes to <paramref name="key"/>: one PutObject when it is
     /// seekable and short, otherwise a streamed multipart upload; the stream is not disposed.
     /// </summary>
-    public async Task<FileEntry> PutObjectAsync(string key, Stream data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<FileEntry> PutObjectAsync(string key, Stream data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var fullKey = ResolveKey(key);
-        if (data.CanSeek && data.Length - data.Position <= Options.PartSizeBytes)
-        {
-            var size = data.Length - data.Position;
-            var request = new PutObjectRequest { Key = fullKey, InputStream = data, ContentType = options?.ContentType, AutoCloseStream = false };
-            var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
-            return NewFileEntry(fullKey, size, etag, options);
-        }
-
-        return await UploadAsync(fullKey, data, options, cancellationToken).ConfigureAwait(false);
+        return PutStreamAsync(ResolveKey(key), data, Options.PartSizeBytes, options, cancellationToken);
     }
 
     /// <summary>Uploads the file at <paramref name="filePath"/> to <paramref name="key"/> (the Python <c>put_object</c> with a path).</summary>
-    public async Task<FileEntry> PutFileAsync(string key, string filePath, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (file.ConfigureAwait(false))
-        {
-            return await PutObjectAsync(key, file, options, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<FileEntry> PutFileAsync(string key, string filePath, PutObjectOptions? options = null, CancellationToken cancellationToken = default) =>
+        PutFileAsync(key, filePath, Options.PartSizeBytes, options, cancellationToken);
 
     /// <summary>
-    /// Uploads a file as one PutObject read straight from disk (no buffer) when it is at most
-    /// <paramref name="singlePutBytes"/>, otherwise like <see cref="PutFileAsync"/>. One request
-    /// instead of a multipart upload: servers store multipart objects twice (parts, then joined).
+    /// <see cref="PutFileAsync(string, string, PutObjectOptions?, CancellationToken)"/> with one
+    /// PutObject, read straight from disk, for files up to <paramref name="singlePutBytes"/>
+    /// (above the store's part size): servers store a multipart object twice (parts, then joined).
     /// </summary>
-    internal async Task<FileEntry> PutFileSingleAsync(string key, string filePath, long singlePutBytes, CancellationToken cancellationToken)
+    internal async Task<FileEntry> PutFileAsync(string key, string filePath, long singlePutBytes, PutObjectOptions? options, CancellationToken cancellationToken)
     {
         var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (file.ConfigureAwait(false))
         {
-            if (file.Length > singlePutBytes)
-            {
-                return await PutObjectAsync(key, file, null, cancellationToken).ConfigureAwait(false);
-            }
-
-            var fullKey = ResolveKey(key);
-            var request = new PutObjectRequest { Key = fullKey, InputStream = file, AutoCloseStream = false };
-            var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
-            return NewFileEntry(fullKey, file.Length, etag, null);
+            return await PutStreamAsync(ResolveKey(key), file, singlePutBytes, options, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -258,6 +235,19 @@ public sealed partial class S3ExchangeStore
     {
         var response = await storage.GetAsync(fullKey, null, cancellationToken).ConfigureAwait(false);
         return response.ResponseStream;
+    }
+
+    private async Task<FileEntry> PutStreamAsync(string fullKey, Stream data, long singlePutBytes, PutObjectOptions? options, CancellationToken cancellationToken)
+    {
+        if (data.CanSeek && data.Length - data.Position <= singlePutBytes)
+        {
+            var size = data.Length - data.Position;
+            var request = new PutObjectRequest { Key = fullKey, InputStream = data, ContentType = options?.ContentType, AutoCloseStream = false };
+            var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
+            return NewFileEntry(fullKey, size, etag, options);
+        }
+
+        return await UploadAsync(fullKey, data, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<FileEntry> UploadAsync(string fullKey, Stream data, PutObjectOptions? options, CancellationToken cancellationToken)

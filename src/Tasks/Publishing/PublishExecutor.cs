@@ -84,7 +84,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
                     var skipped = stored.TryGetSize(fullKey, out _);
                     if (!skipped)
                     {
-                        await store.PutFileSingleAsync(loose.Key, loose.File.SourcePath, SinglePutMaxBytes, token).ConfigureAwait(false);
+                        await store.PutFileAsync(loose.Key, loose.File.SourcePath, SinglePutMaxBytes, null, token).ConfigureAwait(false);
                         Interlocked.Add(ref bytesUploaded, loose.File.SizeBytes);
                         Interlocked.Increment(ref looseUploaded);
                     }
