@@ -24,6 +24,17 @@ public readonly record struct VirtualKey(string ArchiveKey, string MemberPath)
     /// <summary>The virtual key's text.</summary>
     public override string ToString() => Compose(ArchiveKey, MemberPath);
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is the virtual key of <paramref name="memberPath"/> in
+    /// <paramref name="archiveKey"/>, checked without building it (reading a shard reuses the
+    /// internal manifest's keys instead of allocating one per member).
+    /// </summary>
+    public static bool Names(string key, string archiveKey, string memberPath) =>
+        key.Length == archiveKey.Length + 1 + memberPath.Length
+        && key[archiveKey.Length] == '#'
+        && key.StartsWith(archiveKey, StringComparison.Ordinal)
+        && key.EndsWith(memberPath, StringComparison.Ordinal);
+
     /// <summary>Builds the virtual key text for a member.</summary>
     public static string Compose(string archiveKey, string memberPath) => archiveKey + "#" + memberPath;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace S3Exchange;
 
 /// <summary>
@@ -45,6 +47,9 @@ internal sealed class MemberStream(Stream archive, string key, long length, IAsy
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // Pooled: a 1 MiB member is a dozen reads, and each read that waits for the network would
+    // otherwise leave a state machine box behind.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var window = Window(buffer.Length);

@@ -1,29 +1,31 @@
+using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text;
+using System.Runtime.CompilerServices;
 using Amazon.S3;
 using ICSharpCode.SharpZipLib;
 using ICSharpCode.SharpZipLib.BZip2;
-using ICSharpCode.SharpZipLib.Tar;
 
 namespace S3Exchange;
 
 /// <summary>
 /// Reads a shard archive member by member as it streams from S3: response → decompressor →
-/// tar. Memory is the decompressor's and tar's buffers plus what the caller reads; the archive
-/// is never held whole. Every failure on the way is a <see cref="ShardReadException"/> naming
+/// tar (System.Formats.Tar, which reads ustar, pax and GNU headers and, over a stream that
+/// cannot seek, hands out each member's data as a window on the archive stream). Memory is
+/// the decompressor's and tar's buffers plus what the caller reads; the archive is never held
+/// whole. Every failure on the way is a <see cref="ShardReadException"/> naming
 /// the archive.
 /// </summary>
 internal sealed class ShardMemberReader : IAsyncDisposable
 {
     private readonly ShardEntry shard;
     private readonly Amazon.S3.Model.GetObjectResponse response;
-    private readonly TarInputStream tar;
+    private readonly TarReader tar;
     private readonly string internalManifestPath;
     private ShardIndex? index;
     private HashSet<string>? unseen;
     private MemberStream? current;
 
-    private ShardMemberReader(ShardEntry shard, Amazon.S3.Model.GetObjectResponse response, TarInputStream tar)
+    private ShardMemberReader(ShardEntry shard, Amazon.S3.Model.GetObjectResponse response, TarReader tar)
     {
         this.shard = shard;
         this.response = response;
@@ -59,7 +61,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable
                 ShardCompression.Bzip2 => new BZip2InputStream(body),
                 _ => body,
             };
-            return new ShardMemberReader(shard, response, new TarInputStream(decompressed, Encoding.UTF8));
+            return new ShardMemberReader(shard, response, new TarReader(decompressed, leaveOpen: false));
         }
         catch (Exception ex) when (IsArchiveFault(ex))
         {
@@ -69,7 +71,9 @@ internal sealed class ShardMemberReader : IAsyncDisposable
     }
 
     /// <summary>The next data member with its entry, or null at the end of the archive.</summary>
-    public async Task<ExchangeObject?> NextAsync(CancellationToken cancellationToken)
+    // Pooled like the member reads: one call per member.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ExchangeObject?> NextAsync(CancellationToken cancellationToken)
     {
         current?.Detach();
         current = null;
@@ -83,8 +87,8 @@ internal sealed class ShardMemberReader : IAsyncDisposable
             return null;
         }
 
-        var described = Describe(entry.Name, entry.Size);
-        current = new MemberStream(tar, described.Key, entry.Size);
+        var described = Describe(entry.Name, entry.Length);
+        current = new MemberStream(DataOf(entry), described.Key, entry.Length);
         return new ExchangeObject(described, current);
     }
 
@@ -97,7 +101,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable
         var listed = new List<FileEntry>();
         while (await NextDataMemberAsync(stopAtIndex: true, cancellationToken).ConfigureAwait(false) is { } entry)
         {
-            listed.Add(Describe(entry.Name, entry.Size));
+            listed.Add(Describe(entry.Name, entry.Length));
         }
 
         return index is null ? listed : index.Members.Select(m => Describe(m.MemberPath!, m.SizeBytes ?? 0)).ToList();
@@ -113,7 +117,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable
         {
             if (entry.Name == memberPath)
             {
-                return new MemberStream(tar, VirtualKey.Compose(shard.ArchiveKey, memberPath), entry.Size, owner: this);
+                return new MemberStream(DataOf(entry), VirtualKey.Compose(shard.ArchiveKey, memberPath), entry.Length, owner: this);
             }
         }
 
@@ -130,20 +134,23 @@ internal sealed class ShardMemberReader : IAsyncDisposable
 
     // Advances to the next regular file that is not the internal manifest (reading that into
     // the index on the way). With stopAtIndex, ends once the index has been read.
-    private async Task<TarEntry?> NextDataMemberAsync(bool stopAtIndex, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TarEntry?> NextDataMemberAsync(bool stopAtIndex, CancellationToken cancellationToken)
     {
         try
         {
-            while (await tar.GetNextEntryAsync(cancellationToken).ConfigureAwait(false) is { } entry)
+            // copyData: false — the archive stream cannot seek, so each entry's data is read in
+            // place and skipped by the next call; nothing is copied aside.
+            while (await tar.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
             {
-                if (entry.IsDirectory || entry.TarHeader.TypeFlag is not (TarHeader.LF_NORMAL or TarHeader.LF_OLDNORM))
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
                 {
                     continue;
                 }
 
                 if (index is null && entry.Name == internalManifestPath)
                 {
-                    await ReadIndexAsync(entry.Size, cancellationToken).ConfigureAwait(false);
+                    await ReadIndexAsync(entry, cancellationToken).ConfigureAwait(false);
                     if (stopAtIndex)
                     {
                         return null;
@@ -163,10 +170,10 @@ internal sealed class ShardMemberReader : IAsyncDisposable
         }
     }
 
-    private async Task ReadIndexAsync(long size, CancellationToken cancellationToken)
+    private async Task ReadIndexAsync(TarEntry entry, CancellationToken cancellationToken)
     {
-        var content = new byte[size];
-        await tar.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+        var content = new byte[entry.Length];
+        await DataOf(entry).ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
         var members = ManifestLines.Parse(content, VirtualKey.Compose(shard.ArchiveKey, internalManifestPath))
             .OfType<FileEntry>()
             .Where(f => f.MemberPath is not null)
@@ -184,13 +191,20 @@ internal sealed class ShardMemberReader : IAsyncDisposable
         var described = index is not null && index.ByPath.TryGetValue(memberPath, out var listed)
             ? listed.Clone()
             : new FileEntry(string.Empty) { SizeBytes = size, Id = KeyPath.InferId(memberPath) };
-        described.Key = VirtualKey.Compose(shard.ArchiveKey, memberPath);
+        if (!VirtualKey.Names(described.Key, shard.ArchiveKey, memberPath))
+        {
+            described.Key = VirtualKey.Compose(shard.ArchiveKey, memberPath);
+        }
+
         described.ArchiveKey = shard.ArchiveKey;
         described.MemberPath = memberPath;
         return described;
     }
 
+    // A regular file entry always has a data stream, empty for an empty member.
+    private static Stream DataOf(TarEntry entry) => entry.DataStream ?? Stream.Null;
+
     private static bool IsArchiveFault(Exception ex) =>
         ex is SharpZipBaseException or InvalidDataException or EndOfStreamException or InvalidManifestException
-            or IOException or AmazonS3Exception;
+            or IOException or FormatException or AmazonS3Exception;
 }

@@ -32,4 +32,16 @@ public sealed class KeyPathTests
         Assert.False(VirtualKey.TryParse("plain/key", out _));
         Assert.False(VirtualKey.TryParse("#member", out _));
     }
+
+    [Theory]
+    [InlineData("a/s.tar#m/1.wav", "a/s.tar", "m/1.wav", true)]
+    [InlineData("a/s.tar#m/1.wav", "a/s.tar", "m/2.wav", false)]
+    [InlineData("b/s.tar#m/1.wav", "a/s.tar", "m/1.wav", false)]
+    [InlineData("a/s.tarxm/1.wav", "a/s.tar", "m/1.wav", false)]
+    [InlineData("a/s.tar#m/1.wav#", "a/s.tar", "m/1.wav", false)]
+    public void Names_tells_whether_a_key_is_the_virtual_key_of_a_member(string key, string archive, string member, bool expected)
+    {
+        Assert.Equal(expected, VirtualKey.Names(key, archive, member));
+        Assert.Equal(expected, key == VirtualKey.Compose(archive, member));
+    }
 }
