@@ -81,10 +81,7 @@ internal sealed class ShardIndexCache(ObjectStorage storage)
     {
         try
         {
-            using var response = await storage.GetAsync(archiveKey, new ByteRange(start, start + length - 1), cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return (buffer.ToArray(), ETags.Unquote(response.ETag));
+            return await storage.ReadBytesAsync(archiveKey, new ByteRange(start, start + length - 1), cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectNotFoundException ex)
         {

@@ -43,16 +43,23 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
-            using var response = await GetAsync(key, null, cancellationToken).ConfigureAwait(false);
-            var length = response.ContentLength > 0 ? (int)response.ContentLength : 0;
-            using var buffer = new MemoryStream(length);
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return (buffer.ToArray(), ETags.Unquote(response.ETag));
+            return await ReadBytesAsync(key, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectNotFoundException)
         {
             return null;
         }
+    }
+
+    /// <summary>Reads an object, or a byte range of it, into memory, with its ETag.</summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    public async Task<(byte[] Content, string? ETag)> ReadBytesAsync(string key, ByteRange? range, CancellationToken cancellationToken)
+    {
+        using var response = await GetAsync(key, range, cancellationToken).ConfigureAwait(false);
+        var length = response.ContentLength > 0 ? (int)response.ContentLength : 0;
+        using var buffer = new MemoryStream(length);
+        await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return (buffer.ToArray(), ETags.Unquote(response.ETag));
     }
 
     /// <summary>HEADs an object; null when it does not exist.</summary>
