@@ -23,8 +23,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
             throw new NotSupportedException($"Cannot write '{archiveKey}': this library has no xz encoder; use Gzip, Bzip2 or None.");
         }
 
-        var members = DescribeMembers(archiveKey, items, compression);
-        var internalManifest = ManifestJson.ToBytes(members);
+        var (members, internalManifest) = DescribeMembers(archiveKey, items, compression);
 
         await using var upload = storage.OpenWrite(archiveKey, ContentTypeOf(compression), uploadSettings);
         var compressor = OpenCompressor(upload, compression, compressionLevel);
@@ -66,10 +65,10 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
     }
 
     /// <summary>
-    /// The internal manifest's entries. For plain tar each records where its data starts; the
+    /// The internal manifest's entries and its bytes. For plain tar each entry records where its data starts; the
     /// offsets depend on the internal manifest's own padded length, so that is settled first.
     /// </summary>
-    private List<FileEntry> DescribeMembers(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression)
+    private (List<FileEntry> Members, byte[] InternalManifest) DescribeMembers(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { ShardEntry.DefaultInternalManifestPath };
         var members = new List<FileEntry>(items.Count);
@@ -93,7 +92,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
 
         if (compression != ShardCompression.None)
         {
-            return members;
+            return (members, ManifestJson.ToBytes(members));
         }
 
         long manifestLength = 0;
@@ -107,13 +106,13 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
                 position += header + items[i].SizeBytes + TarFormat.PaddingAfter(items[i].SizeBytes);
             }
 
-            var length = ManifestJson.ToBytes(members).LongLength;
-            if (Blocks(length) == Blocks(manifestLength))
+            var internalManifest = ManifestJson.ToBytes(members);
+            if (Blocks(internalManifest.Length) == Blocks(manifestLength))
             {
-                return members;
+                return (members, internalManifest);
             }
 
-            manifestLength = length;
+            manifestLength = internalManifest.Length;
         }
     }
 
