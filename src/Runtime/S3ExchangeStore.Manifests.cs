@@ -37,6 +37,10 @@ public sealed partial class S3ExchangeStore
         }
     }
 
+    /// <summary>Appends JSON Lines already serialised as a new part of a manifest (for <see cref="ManifestWriter"/>).</summary>
+    internal Task AppendManifestPartAsync(string manifestKey, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
+        manifestPublisher.AppendPartAsync(ResolveKey(manifestKey), lines, cancellationToken);
+
     /// <summary>
     /// The file entries of a manifest without fetching their content (the Python
     /// <c>list_manifest_files</c>); with <paramref name="includeShards"/>, shard members too,

@@ -12,20 +12,25 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     private volatile bool conditionalWritesUnsupported;
 
     /// <summary>Replaces the manifest at <paramref name="key"/>.</summary>
-    public Task OverwriteAsync(string key, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken)
-    {
-        var content = ManifestJson.ToBytes(entries);
-        return storage.PutAsync(ObjectStorage.NewPut(key, content, ManifestJson.ContentType), cancellationToken);
-    }
+    public Task OverwriteAsync(string key, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken) =>
+        OverwriteAsync(key, ManifestJson.ToBytes(entries), cancellationToken);
 
     /// <summary>
     /// Writes <paramref name="entries"/> to a new part file, then adds a reference to it at the
     /// end of the root. Returns the part's key.
     /// </summary>
-    public async Task<string> AppendPartAsync(string rootKey, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken)
+    public Task<string> AppendPartAsync(string rootKey, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken) =>
+        AppendPartAsync(rootKey, ManifestJson.ToBytes(entries), cancellationToken);
+
+    /// <summary>
+    /// <see cref="AppendPartAsync(string, IEnumerable{ManifestEntry}, CancellationToken)"/> for
+    /// entries already serialised as JSON Lines (the incremental writer serialises each entry
+    /// once, as it is added).
+    /// </summary>
+    public async Task<string> AppendPartAsync(string rootKey, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
     {
         var partKey = PartKeys.New(rootKey, DateTimeOffset.UtcNow);
-        await OverwriteAsync(partKey, entries, cancellationToken).ConfigureAwait(false);
+        await OverwriteAsync(partKey, lines, cancellationToken).ConfigureAwait(false);
         var line = ManifestJson.ToBytes([new ManifestRefEntry(partKey)]);
 
         var useConditional = options.ConditionalWrites switch
@@ -50,6 +55,9 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
         await AppendVerifiedAsync(rootKey, partKey, line, cancellationToken).ConfigureAwait(false);
         return partKey;
     }
+
+    private Task OverwriteAsync(string key, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
+        storage.PutAsync(ObjectStorage.NewPut(key, lines, ManifestJson.ContentType), cancellationToken);
 
     private async Task AppendConditionallyAsync(string rootKey, string partKey, byte[] line, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace S3Exchange;
@@ -17,9 +18,10 @@ public sealed class ManifestWriter : IAsyncDisposable
     private readonly string manifestKey;
     private readonly ManifestWriterOptions options;
     private readonly string shardNamePrefix;
-    private readonly List<ManifestEntry> pendingEntries = [];
+    // Entries are serialised once, as they are added: the part is these bytes.
+    private readonly ArrayBufferWriter<byte> pendingLines = new();
     private readonly List<ShardItem> pendingItems = [];
-    private long pendingEntryBytes;
+    private int pendingEntryCount;
     private long pendingItemBytes;
     private int shardNumber;
     private bool completed;
@@ -47,9 +49,9 @@ public sealed class ManifestWriter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         ThrowIfCompleted();
-        pendingEntries.Add(entry);
-        pendingEntryBytes += System.Text.Encoding.UTF8.GetByteCount(ManifestJson.ToJson(entry)) + 1;
-        if (pendingEntries.Count >= options.PartMaxEntries || pendingEntryBytes >= options.PartMaxBytes)
+        ManifestJson.WriteLine(pendingLines, entry);
+        pendingEntryCount++;
+        if (pendingEntryCount >= options.PartMaxEntries || pendingLines.WrittenCount >= options.PartMaxBytes)
         {
             await PublishPartAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -90,7 +92,7 @@ public sealed class ManifestWriter : IAsyncDisposable
             await WriteShardAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (pendingEntries.Count > 0)
+        if (pendingEntryCount > 0)
         {
             await PublishPartAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -122,7 +124,8 @@ public sealed class ManifestWriter : IAsyncDisposable
         finally
         {
             completed = true;
-            pendingEntries.Clear();
+            pendingLines.ResetWrittenCount();
+            pendingEntryCount = 0;
             pendingItems.Clear();
         }
     }
@@ -139,11 +142,11 @@ public sealed class ManifestWriter : IAsyncDisposable
 
     private async Task PublishPartAsync(CancellationToken cancellationToken)
     {
-        await store.WriteManifestAsync(manifestKey, pendingEntries, ManifestWriteMode.AppendParts, cancellationToken).ConfigureAwait(false);
+        await store.AppendManifestPartAsync(manifestKey, pendingLines.WrittenMemory, cancellationToken).ConfigureAwait(false);
         PublishedParts++;
-        PublishedEntries += pendingEntries.Count;
-        pendingEntries.Clear();
-        pendingEntryBytes = 0;
+        PublishedEntries += pendingEntryCount;
+        pendingLines.ResetWrittenCount();
+        pendingEntryCount = 0;
     }
 
     private void ThrowIfCompleted()
