@@ -107,12 +107,8 @@ public static class ManifestJson
     public static string ToJson(ManifestEntry entry)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteEntry(writer, entry);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        WriteLine(buffer, entry);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan[..^1]);
     }
 
     private static void WriteEntry(Utf8JsonWriter writer, ManifestEntry entry)
