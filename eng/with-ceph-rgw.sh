@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs a command with a throw-away Ceph RGW on 127.0.0.1 (see eng/ceph-rgw.sh) and the tests'
+# variables pointing at it; every daemon is stopped when the command ends.
+# Usage: bash eng/with-ceph-rgw.sh bash eng/test.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=eng/ceph-rgw.sh
+source "$root/eng/ceph-rgw.sh"
+s3x_start_ceph_rgw
+
+export S3EXCHANGE_TEST_ENDPOINT="$S3X_RGW_ENDPOINT"
+export S3EXCHANGE_TEST_ACCESS_KEY_ID="$S3X_RGW_ACCESS_KEY"
+export S3EXCHANGE_TEST_SECRET_ACCESS_KEY="$S3X_RGW_SECRET_KEY"
+export S3EXCHANGE_TEST_REGION="${S3EXCHANGE_TEST_REGION:-us-east-1}"
+export S3EXCHANGE_TEST_SERVER=ceph-rgw
+"$@"
