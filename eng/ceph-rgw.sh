@@ -164,3 +164,10 @@ s3x_stop_ceph_rgw() {
   [ -n "${S3X_RGW_DIR:-}" ] && [ -z "${S3X_RGW_KEEP:-}" ] && rm -rf "$S3X_RGW_DIR"
   return 0
 }
+
+# Points the test suite (S3EXCHANGE_TEST_* variables) at the running cluster.
+s3x_export_ceph_rgw_for_tests() {
+  export S3EXCHANGE_TEST_ENDPOINT="$S3X_RGW_ENDPOINT" S3EXCHANGE_TEST_SERVER=ceph-rgw
+  export S3EXCHANGE_TEST_ACCESS_KEY_ID="$S3X_RGW_ACCESS_KEY" S3EXCHANGE_TEST_SECRET_ACCESS_KEY="$S3X_RGW_SECRET_KEY"
+  export S3EXCHANGE_TEST_REGION="${S3EXCHANGE_TEST_REGION:-us-east-1}"
+}

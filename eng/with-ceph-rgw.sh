@@ -8,9 +8,5 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/eng/ceph-rgw.sh"
 s3x_start_ceph_rgw
 
-export S3EXCHANGE_TEST_ENDPOINT="$S3X_RGW_ENDPOINT"
-export S3EXCHANGE_TEST_ACCESS_KEY_ID="$S3X_RGW_ACCESS_KEY"
-export S3EXCHANGE_TEST_SECRET_ACCESS_KEY="$S3X_RGW_SECRET_KEY"
-export S3EXCHANGE_TEST_REGION="${S3EXCHANGE_TEST_REGION:-us-east-1}"
-export S3EXCHANGE_TEST_SERVER=ceph-rgw
+s3x_export_ceph_rgw_for_tests
 "$@"

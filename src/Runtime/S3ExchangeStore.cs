@@ -45,6 +45,12 @@ public sealed partial class S3ExchangeStore
     /// <summary>The store's options.</summary>
     public S3ExchangeStoreOptions Options { get; }
 
+    /// <summary>
+    /// How appends to root manifests are guarded on this server, as far as the store has found
+    /// out (it adapts on the first append that shows a server's difference from AWS).
+    /// </summary>
+    public ConditionalWriteStatus ConditionalWrites => manifestPublisher.ConditionalWrites;
+
     private UploadSettings UploadSettings => new(Options.PartSizeBytes, Options.MaxConcurrentPartsPerUpload);
 
     /// <summary>

@@ -24,6 +24,14 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <summary>Whether the server is the fixture's own moto_server.</summary>
     public bool IsMoto => moto is not null;
 
+    /// <summary>Which server this is, for behaviour that differs between servers.</summary>
+    public S3ServerKind Kind => IsMoto ? S3ServerKind.Moto : S3TestServerSettings.ServerName switch
+    {
+        "ceph-rgw" => S3ServerKind.CephRgw,
+        "moto" => S3ServerKind.Moto,
+        _ => S3ServerKind.Other,
+    };
+
     public async Task InitializeAsync()
     {
         var endpoint = S3TestServerSettings.ExternalEndpoint;

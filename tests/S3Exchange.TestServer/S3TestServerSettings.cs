@@ -18,7 +18,17 @@ public static class S3TestServerSettings
 
     public static string AccessKeyId => Get("S3EXCHANGE_TEST_ACCESS_KEY_ID") ?? "testing";
 
-    public static string SecretAccessKey => Get("S3EXCHANGE_TEST_SECRET_ACCESS_KEY") ?? "testing";
+    /// <summary>
+    /// What the external server is (<c>S3EXCHANGE_TEST_SERVER</c>: <c>ceph-rgw</c>, <c>minio</c>…),
+    /// for tests that assert a behaviour known to differ between servers; null when unknown.
+    /// </summary>
+    public static string? ServerName => Get("S3EXCHANGE_TEST_SERVER");
+
+    // moto takes any secret; a fresh one per run lets tests prove that the secret in use
+    // appears in no log (a fixed word such as "testing" would be found everywhere).
+    public static string SecretAccessKey => Get("S3EXCHANGE_TEST_SECRET_ACCESS_KEY") ?? (ExternalEndpoint is null ? LocalServerSecret : "testing");
+
+    private static readonly string LocalServerSecret = "s3x-moto-secret-" + Guid.NewGuid().ToString("N");
 
     private static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

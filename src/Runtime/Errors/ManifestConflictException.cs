@@ -1,8 +1,10 @@
 namespace S3Exchange;
 
 /// <summary>
-/// An append to a root manifest kept losing to concurrent writers until its retries ran out;
-/// the part file was written but is not referenced by the root.
+/// An append to a root manifest kept losing to concurrent writers until its retries ran out.
+/// With conditional writes the part file it wrote has been deleted again; with
+/// verify-and-repair it stays (a writer holding an older copy of the root may still write the
+/// reference back), unreferenced until then.
 /// </summary>
 public sealed class ManifestConflictException : S3ExchangeException
 {
@@ -17,6 +19,6 @@ public sealed class ManifestConflictException : S3ExchangeException
     /// <summary>The root manifest's key.</summary>
     public string ManifestKey { get; }
 
-    /// <summary>The part file that was written but not referenced.</summary>
+    /// <summary>The part file the append wrote, which the root does not reference.</summary>
     public string PartKey { get; }
 }

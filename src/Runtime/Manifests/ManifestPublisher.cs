@@ -8,8 +8,10 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
 {
     private const int MaxBackoffMilliseconds = 1000;
 
-    // Set once the server has answered a conditional write with "not implemented" (Auto mode).
-    private volatile bool conditionalWritesUnsupported;
+    private readonly ConditionalWriteSupport conditions = new(options.ConditionalWrites);
+
+    /// <summary>What the publisher has found out about the server's conditional writes.</summary>
+    public ConditionalWriteStatus ConditionalWrites => conditions.Status;
 
     /// <summary>Replaces the manifest at <paramref name="key"/>.</summary>
     public Task OverwriteAsync(string key, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken) =>
@@ -27,28 +29,42 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     /// entries already serialised as JSON Lines (the incremental writer serialises each entry
     /// once, as it is added).
     /// </summary>
+    /// <remarks>
+    /// When a conditional append fails, the part file is deleted unless the root turns out to
+    /// reference it after all (the write went through and only its answer was lost: then the
+    /// append has succeeded). A part stays only when that cannot be known (the root cannot be
+    /// read), and after a failed verify-and-repair append, where a writer holding an older copy
+    /// of the root may still write the reference back.
+    /// </remarks>
     public async Task<string> AppendPartAsync(string rootKey, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
     {
         var partKey = PartKeys.New(rootKey, DateTimeOffset.UtcNow);
         await OverwriteAsync(partKey, lines, cancellationToken).ConfigureAwait(false);
         var line = ManifestJson.ToBytes([new ManifestRefEntry(partKey)]);
 
-        var useConditional = options.ConditionalWrites switch
-        {
-            ConditionalWriteMode.Required => true,
-            ConditionalWriteMode.VerifyAndRepair => false,
-            _ => !conditionalWritesUnsupported,
-        };
-        if (useConditional)
+        if (conditions.Status.UsesConditionalWrites)
         {
             try
             {
-                await AppendConditionallyAsync(rootKey, partKey, line, cancellationToken).ConfigureAwait(false);
-                return partKey;
+                if (await AppendConditionallyAsync(rootKey, partKey, line, cancellationToken).ConfigureAwait(false))
+                {
+                    return partKey;
+                }
             }
-            catch (ConditionalWritesNotSupportedException) when (options.ConditionalWrites == ConditionalWriteMode.Auto)
+            catch (Exception ex)
             {
-                conditionalWritesUnsupported = true;
+                var referenced = await IsReferencedAsync(rootKey, partKey).ConfigureAwait(false);
+                if (referenced is true && ex is not OperationCanceledException)
+                {
+                    return partKey;
+                }
+
+                if (referenced is false)
+                {
+                    await DeleteUnreferencedPartAsync(partKey).ConfigureAwait(false);
+                }
+
+                throw;
             }
         }
 
@@ -59,24 +75,99 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     private Task OverwriteAsync(string key, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
         storage.PutAsync(ObjectStorage.NewPut(key, lines, ManifestJson.ContentType), cancellationToken);
 
-    private async Task AppendConditionallyAsync(string rootKey, string partKey, byte[] line, CancellationToken cancellationToken)
+    // True once the reference is in the root; false when the server turned out to refuse
+    // conditions that hold and the mode allows verify-and-repair instead.
+    private async Task<bool> AppendConditionallyAsync(string rootKey, string partKey, byte[] line, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < options.ManifestUpdateAttempts; attempt++)
         {
             var current = await storage.TryReadAllAsync(rootKey, cancellationToken).ConfigureAwait(false);
-            var content = Append(current?.Content, line);
 
-            // No root yet: create it only if nobody else did meanwhile (If-None-Match: *).
-            var written = await storage.TryPutConditionalAsync(rootKey, content, ManifestJson.ContentType, current?.ETag, cancellationToken).ConfigureAwait(false);
-            if (written is not null)
+            // An earlier attempt whose answer was lost (connection cut, SDK retry refused) may
+            // have written the reference already; appending it again would list the part twice.
+            if (attempt > 0 && current is not null && References(ManifestLines.Parse(current.Value.Content, rootKey), partKey))
             {
-                return;
+                return true;
+            }
+
+            var content = Append(current?.Content, line);
+            ConditionalPutResult put;
+            try
+            {
+                // No root yet: create it only if nobody else did meanwhile (If-None-Match: *).
+                put = await storage.TryPutConditionalAsync(rootKey, content, ManifestJson.ContentType, current?.ETag, conditions.Status.SendsBareETags, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConditionalWritesNotSupportedException) when (conditions.Mode == ConditionalWriteMode.Auto)
+            {
+                conditions.FallBack($"The server answered a conditional write of '{rootKey}' with 501 Not Implemented; appends use verify-and-repair.");
+                return false;
+            }
+
+            if (put.Outcome == ConditionalPutOutcome.Written)
+            {
+                return true;
+            }
+
+            if (put.Outcome == ConditionalPutOutcome.PreconditionFailed && await ConditionHeldAsync(rootKey, current?.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                if (current is not null && !conditions.Status.SendsBareETags)
+                {
+                    conditions.UseBareETags(rootKey);
+                    continue;
+                }
+
+                var behaviour = current is null
+                    ? $"The server refused If-None-Match: * for '{rootKey}', which does not exist"
+                    : $"The server refused If-Match with the current ETag of '{rootKey}', quoted and bare";
+                if (conditions.Mode == ConditionalWriteMode.Required)
+                {
+                    throw new ConditionalWritesNotSupportedException(rootKey, behaviour + ".");
+                }
+
+                conditions.FallBack(behaviour + "; appends use verify-and-repair.");
+                return false;
             }
 
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
         throw new ManifestConflictException(rootKey, partKey, options.ManifestUpdateAttempts);
+    }
+
+    // A refused condition means "another writer changed the root" only if the root did change;
+    // an unchanged ETag (or a root still missing) means the server refused a condition that holds.
+    // An append only ever grows the root, so equal ETags cannot hide a change.
+    private async Task<bool> ConditionHeldAsync(string rootKey, string? sentETag, CancellationToken cancellationToken)
+    {
+        var now = await storage.HeadAsync(rootKey, cancellationToken).ConfigureAwait(false);
+        return string.Equals(now?.ETag, sentETag, StringComparison.Ordinal);
+    }
+
+    // Null when the root cannot be read (the server is gone): then nobody can tell.
+    private async Task<bool?> IsReferencedAsync(string rootKey, string partKey)
+    {
+        try
+        {
+            var root = await storage.TryReadAllAsync(rootKey, CancellationToken.None).ConfigureAwait(false);
+            return root is not null && References(ManifestLines.Parse(root.Value.Content, rootKey), partKey);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private async Task DeleteUnreferencedPartAsync(string partKey)
+    {
+        try
+        {
+            await storage.DeleteAsync(partKey, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The append's own failure is what the caller needs to see; the part is
+            // unreferenced, so readers never meet it.
+        }
     }
 
     // Without conditional writes a concurrent writer can overwrite the root with a copy read

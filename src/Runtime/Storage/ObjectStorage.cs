@@ -110,10 +110,11 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
 
     /// <summary>
     /// Writes an object only if its current ETag is <paramref name="ifMatch"/> (or, with null,
-    /// only if it does not exist yet). Returns the new ETag, or null when the condition failed.
+    /// only if it does not exist yet). <paramref name="bareETag"/> sends If-Match without the
+    /// quotes the standard asks for (Ceph RGW 16 compares the header with the bare ETag).
     /// </summary>
     /// <exception cref="ConditionalWritesNotSupportedException">The server does not implement conditional writes.</exception>
-    public async Task<string?> TryPutConditionalAsync(string key, ReadOnlyMemory<byte> content, string contentType, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ConditionalPutResult> TryPutConditionalAsync(string key, ReadOnlyMemory<byte> content, string contentType, string? ifMatch, bool bareETag, CancellationToken cancellationToken)
     {
         var request = NewPut(key, content, contentType);
         if (ifMatch is null)
@@ -122,16 +123,21 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         }
         else
         {
-            request.IfMatch = ETags.Quote(ifMatch);
+            request.IfMatch = bareETag ? ETags.Unquote(ifMatch) : ETags.Quote(ifMatch);
         }
 
         try
         {
-            return await PutAsync(request, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            var etag = await PutAsync(request, cancellationToken).ConfigureAwait(false);
+            return new ConditionalPutResult(ConditionalPutOutcome.Written, etag);
         }
         catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsPreconditionFailed(ex))
         {
-            return null;
+            return new ConditionalPutResult(ConditionalPutOutcome.PreconditionFailed, null);
+        }
+        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsConditionalRequestConflict(ex))
+        {
+            return new ConditionalPutResult(ConditionalPutOutcome.Conflict, null);
         }
         catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsNotImplemented(ex))
         {

@@ -11,9 +11,11 @@ internal static class S3ErrorTranslation
 
     public static bool IsBucketMissing(AmazonS3Exception ex) => ex.ErrorCode == "NoSuchBucket";
 
-    // 409 ConditionalRequestConflict is what AWS answers when two conditional writes race.
-    public static bool IsPreconditionFailed(AmazonS3Exception ex) =>
-        ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict;
+    public static bool IsPreconditionFailed(AmazonS3Exception ex) => ex.StatusCode == HttpStatusCode.PreconditionFailed;
+
+    // 409 ConditionalRequestConflict is what AWS answers when two conditional writes race: it
+    // says nothing about whether the condition held, only "try again".
+    public static bool IsConditionalRequestConflict(AmazonS3Exception ex) => ex.StatusCode == HttpStatusCode.Conflict;
 
     public static bool IsNotImplemented(AmazonS3Exception ex) =>
         ex.StatusCode == HttpStatusCode.NotImplemented || ex.ErrorCode == "NotImplemented";

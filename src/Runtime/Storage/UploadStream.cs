@@ -110,12 +110,34 @@ internal sealed class UploadStream : Stream
                 },
                 cancellationToken).ConfigureAwait(false);
             finished = true;
-            return new UploadResult(key, length, ETags.Unquote(response.ETag));
+
+            var completedETag = ETags.Unquote(response.ETag);
+            if (string.IsNullOrEmpty(completedETag))
+            {
+                completedETag = await HeadETagAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new UploadResult(key, length, completedETag);
         }
         catch
         {
             await AbortAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    // Ceph RGW answers CompleteMultipartUpload with an empty ETag, though the object has one.
+    // The object is committed by now, so a failed HEAD leaves the entry without an ETag rather
+    // than failing an upload that succeeded.
+    private async Task<string?> HeadETagAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await storage.HeadAsync(key, cancellationToken).ConfigureAwait(false))?.ETag is { Length: > 0 } etag ? etag : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return null;
         }
     }
 

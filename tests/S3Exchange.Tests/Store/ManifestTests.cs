@@ -118,15 +118,60 @@ public sealed class ManifestTests(S3ServerFixture server)
         var storage = new ObjectStorage(server.Client, server.Bucket, compatibleEndpoint: true);
         var key = store.ResolveKey("cond.jsonl");
 
-        var created = await storage.TryPutConditionalAsync(key, "1\n"u8.ToArray(), "text/plain", null, CancellationToken.None);
-        var recreated = await storage.TryPutConditionalAsync(key, "2\n"u8.ToArray(), "text/plain", null, CancellationToken.None);
-        var stale = await storage.TryPutConditionalAsync(key, "3\n"u8.ToArray(), "text/plain", "0123456789abcdef0123456789abcdef", CancellationToken.None);
-        var matched = await storage.TryPutConditionalAsync(key, "4\n"u8.ToArray(), "text/plain", created, CancellationToken.None);
+        var created = await storage.TryPutConditionalAsync(key, "1\n"u8.ToArray(), "text/plain", null, bareETag: false, CancellationToken.None);
+        var recreated = await storage.TryPutConditionalAsync(key, "2\n"u8.ToArray(), "text/plain", null, bareETag: false, CancellationToken.None);
+        var staleQuoted = await storage.TryPutConditionalAsync(key, "3\n"u8.ToArray(), "text/plain", "0123456789abcdef0123456789abcdef", bareETag: false, CancellationToken.None);
+        var staleBare = await storage.TryPutConditionalAsync(key, "3\n"u8.ToArray(), "text/plain", "0123456789abcdef0123456789abcdef", bareETag: true, CancellationToken.None);
+        var matchedQuoted = await storage.TryPutConditionalAsync(key, "4\n"u8.ToArray(), "text/plain", created.ETag, bareETag: false, CancellationToken.None);
+        var current = matchedQuoted.Outcome == ConditionalPutOutcome.Written ? matchedQuoted.ETag : created.ETag;
+        var matchedBare = await storage.TryPutConditionalAsync(key, "5\n"u8.ToArray(), "text/plain", current, bareETag: true, CancellationToken.None);
 
-        Assert.NotNull(created);
-        Assert.Null(recreated);
-        Assert.Null(stale);
-        Assert.NotNull(matched);
+        Assert.Equal(ConditionalPutOutcome.Written, created.Outcome);
+        Assert.Equal(ConditionalPutOutcome.PreconditionFailed, recreated.Outcome);
+        Assert.Equal(ConditionalPutOutcome.PreconditionFailed, staleQuoted.Outcome);
+        Assert.Equal(ConditionalPutOutcome.PreconditionFailed, staleBare.Outcome);
+
+        // AWS documents the quoted form; RGW 16 compares If-Match with the bare ETag only.
+        var quotedHonoured = server.Kind switch
+        {
+            S3ServerKind.Moto => true,
+            S3ServerKind.CephRgw => false,
+            _ => matchedQuoted.Outcome == ConditionalPutOutcome.Written,
+        };
+        Assert.Equal(quotedHonoured ? ConditionalPutOutcome.Written : ConditionalPutOutcome.PreconditionFailed, matchedQuoted.Outcome);
+        if (server.Kind != S3ServerKind.Other)
+        {
+            Assert.Equal(ConditionalPutOutcome.Written, matchedBare.Outcome);
+        }
+
+        Assert.True(quotedHonoured || matchedBare.Outcome == ConditionalPutOutcome.Written, "The server honours If-Match in neither spelling.");
+    }
+
+    [Fact]
+    public async Task A_store_learns_the_ETag_spelling_its_server_matches_and_keeps_conditional_writes()
+    {
+        var store = server.CreateStore();
+        Assert.Equal(new ConditionalWriteStatus { UsesConditionalWrites = true, SendsBareETags = false }, store.ConditionalWrites);
+
+        await store.WriteManifestAsync(Root, [new FileEntry("a")], ManifestWriteMode.AppendParts);
+        await store.WriteManifestAsync(Root, [new FileEntry("b")], ManifestWriteMode.AppendParts);
+        await store.WriteManifestAsync(Root, [new FileEntry("c")], ManifestWriteMode.AppendParts);
+
+        var status = store.ConditionalWrites;
+        Assert.True(status.UsesConditionalWrites);
+        if (server.Kind != S3ServerKind.Other)
+        {
+            Assert.Equal(server.Kind == S3ServerKind.CephRgw, status.SendsBareETags);
+        }
+
+        if (status.SendsBareETags)
+        {
+            Assert.Contains("bare ETag", status.Detected);
+            Assert.Contains(store.ResolveKey(Root), status.Detected);
+        }
+
+        Assert.Equal(["a", "b", "c"], (await store.ReadManifestEntriesAsync(Root).ToListAsync()).Cast<FileEntry>().Select(f => f.Key));
+        Assert.Equal(3, (await store.ListKeysAsync("training/123/samples/manifests/").ToListAsync()).Count);
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public sealed class ObjectTests(S3ServerFixture server)
 
         Assert.Equal(data.Length, entry.SizeBytes);
         Assert.EndsWith("-3", entry.ETag);
+        var head = await server.Client.GetObjectMetadataAsync(server.Bucket, store.ResolveKey("big.bin"));
+        Assert.Equal(head.ETag.Trim('"'), entry.ETag);
         using var copy = new MemoryStream();
         await (await store.GetObjectAsync("big.bin")).CopyToAsync(copy);
         Assert.Equal(data, copy.ToArray());
