@@ -39,14 +39,16 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     public async Task<string> AppendPartAsync(string rootKey, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
     {
         var partKey = PartKeys.New(rootKey, DateTimeOffset.UtcNow);
-        await OverwriteAsync(partKey, lines, cancellationToken).ConfigureAwait(false);
+        var partETag = await OverwriteAsync(partKey, lines, cancellationToken).ConfigureAwait(false);
         var line = ManifestJson.ToBytes([new ManifestRefEntry(partKey)]);
 
         if (conditions.Status.UsesConditionalWrites)
         {
             try
             {
-                if (await AppendConditionallyAsync(rootKey, partKey, line, cancellationToken).ConfigureAwait(false))
+                // Not the caller's token: other first appends may be waiting for the same probe.
+                await conditions.EnsureProbedAsync(() => ProbeAsync(partKey, lines, partETag, CancellationToken.None)).ConfigureAwait(false);
+                if (conditions.Status.UsesConditionalWrites && await AppendConditionallyAsync(rootKey, partKey, line, cancellationToken).ConfigureAwait(false))
                 {
                     return partKey;
                 }
@@ -72,8 +74,51 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
         return partKey;
     }
 
-    private Task OverwriteAsync(string key, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
+    private Task<string?> OverwriteAsync(string key, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
         storage.PutAsync(ObjectStorage.NewPut(key, lines, ManifestJson.ContentType), cancellationToken);
+
+    // Once a store, before any root is written conditionally: rewrite the new part (same bytes)
+    // with If-Match its ETag, quoted as AWS documents, then bare. What the server accepts tells
+    // how to send the condition, and whether conditions can guard appends at all.
+    private async Task ProbeAsync(string partKey, ReadOnlyMemory<byte> lines, string? partETag, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(partETag))
+        {
+            return;
+        }
+
+        try
+        {
+            var quoted = await storage.TryPutConditionalAsync(partKey, lines, ManifestJson.ContentType, partETag, bareETag: false, cancellationToken).ConfigureAwait(false);
+            if (quoted.Outcome != ConditionalPutOutcome.PreconditionFailed)
+            {
+                return;
+            }
+
+            var bare = await storage.TryPutConditionalAsync(partKey, lines, ManifestJson.ContentType, partETag, bareETag: true, cancellationToken).ConfigureAwait(false);
+            if (bare.Outcome == ConditionalPutOutcome.Written)
+            {
+                conditions.UseBareETags(partKey);
+                return;
+            }
+
+            RefusesHoldingConditions($"The server refused If-Match with the ETag of the unchanged '{partKey}', quoted and bare", partKey);
+        }
+        catch (ConditionalWritesNotSupportedException) when (conditions.Mode == ConditionalWriteMode.Auto)
+        {
+            conditions.FallBack($"The server answered a conditional write of '{partKey}' with 501 Not Implemented; appends use verify-and-repair.");
+        }
+    }
+
+    private void RefusesHoldingConditions(string behaviour, string key)
+    {
+        if (conditions.Mode == ConditionalWriteMode.Required)
+        {
+            throw new ConditionalWritesNotSupportedException(key, behaviour + ".");
+        }
+
+        conditions.FallBack(behaviour + "; appends use verify-and-repair.");
+    }
 
     // True once the reference is in the root; false when the server turned out to refuse
     // conditions that hold and the mode allows verify-and-repair instead.
@@ -83,48 +128,39 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
         {
             var current = await storage.TryReadAllAsync(rootKey, cancellationToken).ConfigureAwait(false);
 
-            // An earlier attempt whose answer was lost (connection cut, SDK retry refused) may
-            // have written the reference already; appending it again would list the part twice.
+            // An earlier attempt may have written the reference although its answer was lost
+            // (connection cut, SDK retry refused), or its read-back is due: appending it again
+            // would list the part twice.
             if (attempt > 0 && current is not null && References(ManifestLines.Parse(current.Value.Content, rootKey), partKey))
             {
                 return true;
             }
 
             var content = Append(current?.Content, line);
-            ConditionalPutResult put;
-            try
-            {
-                // No root yet: create it only if nobody else did meanwhile (If-None-Match: *).
-                put = await storage.TryPutConditionalAsync(rootKey, content, ManifestJson.ContentType, current?.ETag, conditions.Status.SendsBareETags, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ConditionalWritesNotSupportedException) when (conditions.Mode == ConditionalWriteMode.Auto)
-            {
-                conditions.FallBack($"The server answered a conditional write of '{rootKey}' with 501 Not Implemented; appends use verify-and-repair.");
-                return false;
-            }
+            var status = conditions.Status;
 
+            // No root yet: create it only if nobody else did meanwhile (If-None-Match: *).
+            var put = await storage.TryPutConditionalAsync(rootKey, content, ManifestJson.ContentType, current?.ETag, status.SendsBareETags, cancellationToken).ConfigureAwait(false);
             if (put.Outcome == ConditionalPutOutcome.Written)
             {
-                return true;
+                if (!status.VerifiesAfterWrite)
+                {
+                    return true;
+                }
+
+                // A write checked before the server's lock can still be replaced by one that
+                // started before it landed; the next round's read tells whether ours stands.
+                await Task.Delay(options.VerifyDelay + Jitter(options.VerifyDelay), cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             if (put.Outcome == ConditionalPutOutcome.PreconditionFailed && await ConditionHeldAsync(rootKey, current?.ETag, cancellationToken).ConfigureAwait(false))
             {
-                if (current is not null && !conditions.Status.SendsBareETags)
-                {
-                    conditions.UseBareETags(rootKey);
-                    continue;
-                }
-
-                var behaviour = current is null
-                    ? $"The server refused If-None-Match: * for '{rootKey}', which does not exist"
-                    : $"The server refused If-Match with the current ETag of '{rootKey}', quoted and bare";
-                if (conditions.Mode == ConditionalWriteMode.Required)
-                {
-                    throw new ConditionalWritesNotSupportedException(rootKey, behaviour + ".");
-                }
-
-                conditions.FallBack(behaviour + "; appends use verify-and-repair.");
+                RefusesHoldingConditions(
+                    current is null
+                        ? $"The server refused If-None-Match: * for '{rootKey}', which does not exist"
+                        : $"The server refused If-Match with the current ETag of '{rootKey}' ({(status.SendsBareETags ? "bare" : "quoted")})",
+                    rootKey);
                 return false;
             }
 

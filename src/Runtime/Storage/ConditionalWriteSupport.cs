@@ -1,8 +1,8 @@
 namespace S3Exchange;
 
 /// <summary>
-/// What one store has learnt about its server's conditional writes. Written at most twice in a
-/// store's life (bare ETags, then no conditions), read on every append; thread-safe.
+/// What one store has learnt about its server's conditional writes: the probe's verdict,
+/// taken once on the first append, and any later fallback. Thread-safe.
 /// </summary>
 internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode)
 {
@@ -11,20 +11,57 @@ internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode)
     {
         UsesConditionalWrites = mode != ConditionalWriteMode.VerifyAndRepair,
         SendsBareETags = false,
+        VerifiesAfterWrite = false,
     };
+
+    private Task? probe;
 
     public ConditionalWriteMode Mode { get; } = mode;
 
     public ConditionalWriteStatus Status => Volatile.Read(ref status);
 
-    /// <summary>The server refused a quoted If-Match ETag that matched; send them bare from now on.</summary>
-    public void UseBareETags(string rootKey) => Update(s => s with
+    /// <summary>
+    /// Runs <paramref name="probeAsync"/> once for the store; concurrent first appends wait for
+    /// the same probe. A probe that fails (the server unreachable) is run again next time.
+    /// </summary>
+    public async Task EnsureProbedAsync(Func<Task> probeAsync)
+    {
+        Task current;
+        lock (gate)
+        {
+            current = probe ??= probeAsync();
+        }
+
+        try
+        {
+            await current.ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (gate)
+            {
+                if (ReferenceEquals(probe, current))
+                {
+                    probe = null;
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The server refused a quoted If-Match ETag that matched and took the bare one: RGW 16's
+    /// reading, where the check is also made before the write lock, so appends are read back.
+    /// </summary>
+    public void UseBareETags(string key) => Update(s => s with
     {
         SendsBareETags = true,
-        Detected = $"The server refused If-Match with the quoted ETag of an unchanged '{rootKey}'; If-Match is sent with the bare ETag (as Ceph RGW 16 expects).",
+        VerifiesAfterWrite = true,
+        Detected = $"The server refused If-Match with the quoted ETag of the unchanged '{key}' and took the bare ETag (as Ceph RGW 16 does, which also checks If-Match before it locks the object); If-Match is sent bare and every append is read back after VerifyDelay.",
     });
 
-    /// <summary>The server refuses conditions that hold; appends fall back to verify-and-repair.</summary>
+    /// <summary>The server refuses conditions that hold, or has none; appends fall back to verify-and-repair.</summary>
     public void FallBack(string behaviour) => Update(s => s with { UsesConditionalWrites = false, Detected = behaviour });
 
     private void Update(Func<ConditionalWriteStatus, ConditionalWriteStatus> change)
