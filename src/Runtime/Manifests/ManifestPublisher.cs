@@ -131,7 +131,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
             // An earlier attempt may have written the reference although its answer was lost
             // (connection cut, SDK retry refused), or its read-back is due: appending it again
             // would list the part twice.
-            if (attempt > 0 && current is not null && References(ManifestLines.Parse(current.Value.Content, rootKey), partKey))
+            if (attempt > 0 && current is not null && References(current.Value.Content, rootKey, partKey))
             {
                 return true;
             }
@@ -185,7 +185,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
         try
         {
             var root = await storage.TryReadAllAsync(rootKey, CancellationToken.None).ConfigureAwait(false);
-            return root is not null && References(ManifestLines.Parse(root.Value.Content, rootKey), partKey);
+            return root is not null && References(root.Value.Content, rootKey, partKey);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -229,6 +229,9 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
 
     private static bool References(List<ManifestEntry> entries, string partKey) =>
         entries.Exists(e => e is ManifestRefEntry r && r.Key == partKey);
+
+    private static bool References(byte[] root, string rootKey, string partKey) =>
+        References(ManifestLines.Parse(root, rootKey), partKey);
 
     // The previous root is kept byte for byte (fields of other writers included); only a
     // missing final newline is added before the new line.
