@@ -22,7 +22,7 @@ public sealed class S3OperationException : S3ExchangeException
     {
         Operation = operation;
         Key = key;
-        if (innerException is AmazonServiceException { StatusCode: not 0 } service)
+        if (ServerAnswer(innerException) is { } service)
         {
             StatusCode = service.StatusCode;
             ErrorCode = service.ErrorCode;
@@ -42,19 +42,29 @@ public sealed class S3OperationException : S3ExchangeException
     /// </summary>
     public string Key { get; }
 
-    /// <summary>The server's error code (e.g. <c>SlowDown</c>); null when no answer came (a network failure).</summary>
+    /// <summary>The server's (last) error code (e.g. <c>SlowDown</c>); null when no answer came (a network failure).</summary>
     public string? ErrorCode { get; }
 
     /// <summary>The server's HTTP status; null when no answer came (a network failure).</summary>
     public HttpStatusCode? StatusCode { get; }
 
     /// <summary>Whether the server never answered: the connection failed or was cut short.</summary>
-    public bool IsNetworkFailure => StatusCode is null;
+    public bool IsNetworkFailure => StatusCode is null && InnerException is not AmazonClientException;
 
-    private static string Describe(string operation, string key, Exception inner) => inner switch
+    // The SDK reports an answer itself, or (giving up without a retry) inside its client exception.
+    private static AmazonServiceException? ServerAnswer(Exception inner) =>
+        inner as AmazonServiceException is { StatusCode: not 0 } service ? service
+        : inner is AmazonClientException && inner.InnerException is AmazonServiceException { StatusCode: not 0 } last ? last
+        : null;
+
+    private static string Describe(string operation, string key, Exception inner) => (ServerAnswer(inner), inner) switch
     {
-        AmazonServiceException { StatusCode: not 0 } service =>
+        ({ } service, AmazonClientException client) =>
+            $"{operation} '{key}' failed: the server answered {(int)service.StatusCode} {service.ErrorCode}: {service.Message} ({client.Message})",
+        ({ } service, _) =>
             $"{operation} '{key}' failed: the server answered {(int)service.StatusCode} {service.ErrorCode}: {service.Message}",
-        _ => $"{operation} '{key}' failed: no answer from the server ({inner.GetType().Name}: {inner.Message})",
+        (null, IOException or HttpRequestException or System.Net.Sockets.SocketException or AmazonServiceException) =>
+            $"{operation} '{key}' failed: no answer from the server ({inner.GetType().Name}: {inner.Message})",
+        _ => $"{operation} '{key}' failed: {inner.GetType().Name}: {inner.Message}",
     };
 }

@@ -22,11 +22,13 @@ internal static class S3ErrorTranslation
         ex.StatusCode == HttpStatusCode.NotImplemented || ex.ErrorCode == "NotImplemented";
 
     /// <summary>
-    /// Whether <paramref name="ex"/> is how a request failed: an error the server answered, or a
-    /// connection that failed. Cancellation is not a failure of the request.
+    /// Whether <paramref name="ex"/> is how a request failed: an error the server answered, a
+    /// connection that failed, or the SDK giving up on its own (adaptive mode's retry capacity
+    /// exhausted: an <see cref="AmazonClientException"/> around the server's last answer).
+    /// Cancellation is not a failure of the request.
     /// </summary>
     public static bool IsRequestFailure(Exception ex) =>
-        ex is AmazonServiceException or IOException or HttpRequestException or SocketException;
+        ex is AmazonServiceException or AmazonClientException or IOException or HttpRequestException or SocketException;
 
     /// <summary>
     /// Whether <paramref name="ex"/> is the server's answer to a condition the caller set
