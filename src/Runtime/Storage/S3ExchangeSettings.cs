@@ -21,8 +21,9 @@ public sealed record S3ExchangeSettings
     public const string DefaultBucket = "default";
 
     /// <summary>
-    /// Attempts of one request by default, the first included (docs/faults.md: with 10% of
-    /// requests throttled or cut, 3 attempts lose some operations, 5 lose none measured).
+    /// Attempts of one request by default, the first included (docs/faults.md: with a quarter
+    /// of requests throttled or cut, 3 attempts lost an operation now and then, 5 none, at the
+    /// same cost).
     /// </summary>
     public const int DefaultMaxAttempts = 5;
 
