@@ -51,8 +51,13 @@ public sealed partial class S3ExchangeStore
     /// <summary>
     /// Splits items into shards, uploads them in parallel (at most
     /// <see cref="S3ExchangeStoreOptions.MaxConcurrency"/> at once), and only then writes the
-    /// manifest, so no reader sees a manifest that names a missing shard.
+    /// manifest, so no reader sees a manifest that names a missing shard. When an upload fails
+    /// (or the call is cancelled) no manifest is written and every archive this call started
+    /// writing is deleted again, best effort; the failure is rethrown. When the manifest write
+    /// itself fails the archives are kept: it may have landed, naming them.
     /// </summary>
+    /// <exception cref="S3OperationException">An upload failed (after the SDK's retries); its archives are deleted.</exception>
+    /// <exception cref="ShardCleanupException">An upload failed and some archives could not be deleted; it names them.</exception>
     public async Task<IReadOnlyList<Shard>> PutShardedAsync(string manifestKey, IEnumerable<ShardItem> items, ShardingOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -61,14 +66,27 @@ public sealed partial class S3ExchangeStore
         var shardFolder = options.ShardPrefix ?? KeyPath.Join(KeyPath.Folder(KeyPath.Normalize(manifestKey)), "shards");
         var extension = ShardCompressionNames.FileExtension(options.Compression);
         var shards = new Shard[batches.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, batches.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var key = KeyPath.Join(shardFolder, $"shard-{i:00000}{extension}");
-                shards[i] = await PutShardArchiveAsync(key, batches[i], options.Compression, options.CompressionLevel ?? Options.ShardCompressionLevel, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+        var started = new bool[batches.Count];
+        string ArchiveKey(int i) => KeyPath.Join(shardFolder, $"shard-{i:00000}{extension}");
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, batches.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    started[i] = true;
+                    shards[i] = await PutShardArchiveAsync(ArchiveKey(i), batches[i], options.Compression, options.CompressionLevel ?? Options.ShardCompressionLevel, token).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            // An upload whose outcome is unknown (cut short, cancelled in flight) may have landed: every started key goes.
+            var written = Enumerable.Range(0, batches.Count).Where(i => started[i]).Select(i => ResolveKey(ArchiveKey(i))).ToList();
+            await DeleteArchivesAfterFailureAsync(manifestKey, written, failure).ConfigureAwait(false);
+            throw;
+        }
+
         await WriteManifestAsync(manifestKey, shards.Select(s => s.Entry), options.Mode, cancellationToken).ConfigureAwait(false);
         return shards;
     }
@@ -148,6 +166,26 @@ public sealed partial class S3ExchangeStore
                     }
                 }
             }
+        }
+    }
+
+    // Not cancellable: it runs because the call failed or was cancelled, and must not stop halfway.
+    private async Task DeleteArchivesAfterFailureAsync(string manifestKey, List<string> archiveKeys, Exception failure)
+    {
+        IReadOnlyCollection<string> remaining;
+        Exception? deleteFailure = null;
+        try
+        {
+            remaining = (await storage.DeleteManyAsync(archiveKeys, CancellationToken.None).ConfigureAwait(false)).Keys.ToList();
+        }
+        catch (S3ExchangeException ex)
+        {
+            (remaining, deleteFailure) = (archiveKeys, ex);
+        }
+
+        if (remaining.Count > 0)
+        {
+            throw new ShardCleanupException(ResolveKey(manifestKey), remaining, failure, deleteFailure);
         }
     }
 

@@ -206,5 +206,5 @@ internal sealed class ShardMemberReader : IAsyncDisposable
 
     private static bool IsArchiveFault(Exception ex) =>
         ex is SharpZipBaseException or InvalidDataException or EndOfStreamException or InvalidManifestException
-            or IOException or FormatException or AmazonS3Exception;
+            or IOException or FormatException or AmazonS3Exception or S3OperationException;
 }

@@ -6,7 +6,9 @@ namespace S3Exchange;
 
 /// <summary>
 /// The thin layer over <see cref="IAmazonS3"/>: one bucket, the request settings S3-compatible
-/// servers need, and SDK errors translated to this library's exceptions.
+/// servers need, and SDK errors translated to this library's exceptions: a missing bucket or
+/// object to its own, any other failed request (after the SDK's retries), and a body cut short,
+/// to an <see cref="S3OperationException"/> naming the operation and the key.
 /// </summary>
 internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compatibleEndpoint)
 {
@@ -17,9 +19,10 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
 
     public string Bucket { get; } = bucket;
 
-    /// <summary>Opens an object (or a byte range of it) for reading.</summary>
+    /// <summary>Opens an object (or a byte range of it) for reading; reads of its body that fail are <see cref="S3OperationException"/>s too.</summary>
     /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
-    /// <remarks>With <paramref name="ifMatch"/>, a changed object fails with status 412.</remarks>
+    /// <exception cref="S3OperationException">The request failed.</exception>
+    /// <remarks>With <paramref name="ifMatch"/>, a changed object fails with the SDK's exception for status 412.</remarks>
     public async Task<GetObjectResponse> GetAsync(string key, ByteRange? range, CancellationToken cancellationToken, string? ifMatch = null)
     {
         var request = new GetObjectRequest { BucketName = Bucket, Key = key, ByteRange = range };
@@ -30,9 +33,12 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
 
         try
         {
-            return await Client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await Client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            response.ResponseStream = new ObjectReadStream(response.ResponseStream, key);
+            return response;
         }
-        catch (AmazonS3Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, key) is { } translated)
+        catch (Exception ex) when (!(ifMatch is not null && S3ErrorTranslation.IsConditionAnswer(ex))
+            && S3ErrorTranslation.Translate(ex, Bucket, S3Operations.GetObject, key, notFoundIsMissingObject: true) is { } translated)
         {
             throw translated;
         }
@@ -51,15 +57,29 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         }
     }
 
-    /// <summary>Reads an object, or a byte range of it, into memory, with its ETag.</summary>
+    /// <summary>
+    /// Reads an object, or a byte range of it, into memory, with its ETag. A body cut short
+    /// after its headers came, which the SDK does not retry, is read again as many times as
+    /// the SDK retries a request.
+    /// </summary>
     /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    /// <exception cref="S3OperationException">The request failed, or every read of the body did.</exception>
     public async Task<(byte[] Content, string? ETag)> ReadBytesAsync(string key, ByteRange? range, CancellationToken cancellationToken)
     {
-        using var response = await GetAsync(key, range, cancellationToken).ConfigureAwait(false);
-        var length = response.ContentLength > 0 ? (int)response.ContentLength : 0;
-        using var buffer = new MemoryStream(length);
-        await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return (buffer.ToArray(), ETags.Unquote(response.ETag));
+        for (var retries = Client.Config.MaxErrorRetry; ; retries--)
+        {
+            using var response = await GetAsync(key, range, cancellationToken).ConfigureAwait(false);
+            var length = response.ContentLength > 0 ? (int)response.ContentLength : 0;
+            using var buffer = new MemoryStream(length);
+            try
+            {
+                await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                return (buffer.ToArray(), ETags.Unquote(response.ETag));
+            }
+            catch (S3OperationException) when (retries > 0)
+            {
+            }
+        }
     }
 
     /// <summary>HEADs an object; null when it does not exist.</summary>
@@ -86,13 +106,17 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         {
             return null;
         }
-        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+        catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.HeadObject, key) is { } translated)
         {
-            throw new BucketNotFoundException(Bucket, ex);
+            throw translated;
         }
     }
 
-    /// <summary>Writes an object in one request and returns its ETag without quotes.</summary>
+    /// <summary>
+    /// Writes an object in one request and returns its ETag without quotes. The answer to a
+    /// condition the request sets (412, 409, 501) is the SDK's exception, for the caller to act on.
+    /// </summary>
+    /// <exception cref="S3OperationException">The request failed.</exception>
     public async Task<string?> PutAsync(PutObjectRequest request, CancellationToken cancellationToken)
     {
         request.BucketName = Bucket;
@@ -102,9 +126,10 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
             var response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
             return ETags.Unquote(response.ETag);
         }
-        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+        catch (Exception ex) when (!(IsConditional(request) && S3ErrorTranslation.IsConditionAnswer(ex))
+            && S3ErrorTranslation.Translate(ex, Bucket, S3Operations.PutObject, request.Key) is { } translated)
         {
-            throw new BucketNotFoundException(Bucket, ex);
+            throw translated;
         }
     }
 
@@ -168,9 +193,9 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
             {
                 response = await Client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+            catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.ListObjectsV2, prefix) is { } translated)
             {
-                throw new BucketNotFoundException(Bucket, ex);
+                throw translated;
             }
 
             // AWSSDK v4 leaves S3Objects null on an empty page.
@@ -195,9 +220,9 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         {
             await Client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+        catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.DeleteObject, key) is { } translated)
         {
-            throw new BucketNotFoundException(Bucket, ex);
+            throw translated;
         }
     }
 
@@ -231,9 +256,9 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
                     errors[error.Key] = $"{error.Code}: {error.Message}";
                 }
             }
-            catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsBucketMissing(ex))
+            catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.DeleteObjects, request.Objects[0].Key) is { } translated)
             {
-                throw new BucketNotFoundException(Bucket, ex);
+                throw translated;
             }
         }
 
@@ -243,6 +268,96 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     /// <summary>Opens a stream whose bytes become the object at <paramref name="key"/>; see <see cref="UploadStream"/>.</summary>
     public UploadStream OpenWrite(string key, string? contentType, UploadSettings settings) =>
         new(this, key, contentType, settings);
+
+    /// <summary>Starts a multipart upload and returns its id.</summary>
+    /// <exception cref="S3OperationException">The request failed.</exception>
+    public async Task<string> CreateMultipartUploadAsync(string key, string? contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Client.InitiateMultipartUploadAsync(
+                new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key, ContentType = contentType },
+                cancellationToken).ConfigureAwait(false);
+            return response.UploadId;
+        }
+        catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.CreateMultipartUpload, key) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Uploads one part of a multipart upload.</summary>
+    /// <exception cref="S3OperationException">The request failed.</exception>
+    public async Task<PartETag> UploadPartAsync(string key, string uploadId, int partNumber, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var request = new UploadPartRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            UploadId = uploadId,
+            PartNumber = partNumber,
+            PartSize = content.Length,
+            InputStream = new ReadOnlyMemoryStream(content),
+        };
+        ApplyCompatibility(request);
+        try
+        {
+            var response = await Client.UploadPartAsync(request, cancellationToken).ConfigureAwait(false);
+            return new PartETag(partNumber, response.ETag);
+        }
+        catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.UploadPart, key) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Joins the parts into the object and returns its ETag without quotes.</summary>
+    /// <exception cref="S3OperationException">The request failed.</exception>
+    public async Task<string?> CompleteMultipartUploadAsync(string key, string uploadId, IEnumerable<PartETag> parts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Client.CompleteMultipartUploadAsync(
+                new CompleteMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId, PartETags = parts.OrderBy(p => p.PartNumber).ToList() },
+                cancellationToken).ConfigureAwait(false);
+            return ETags.Unquote(response.ETag) is { Length: > 0 } etag ? etag : await CommittedETagAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.CompleteMultipartUpload, key) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    // Ceph RGW answers CompleteMultipartUpload with an empty ETag, though the object has one.
+    // The object is committed by now, so a failed HEAD leaves the entry without an ETag rather
+    // than failing an upload that succeeded.
+    private async Task<string?> CommittedETagAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await HeadAsync(key, cancellationToken).ConfigureAwait(false))?.ETag is { Length: > 0 } etag ? etag : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Aborts a multipart upload, best effort: it runs while another error is on its way to the
+    /// caller, and one that fails (server gone) leaves only invisible parts, which a bucket
+    /// lifecycle rule removes.
+    /// </summary>
+    public async Task TryAbortMultipartUploadAsync(string key, string uploadId)
+    {
+        try
+        {
+            await Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+        }
+    }
 
     /// <summary>
     /// Applies what S3-compatible servers (Garage, older MinIO, Ceph) need on each upload:
@@ -257,11 +372,13 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     }
 
     /// <inheritdoc cref="ApplyCompatibility(PutObjectRequest)"/>
-    public void ApplyCompatibility(UploadPartRequest request)
+    private void ApplyCompatibility(UploadPartRequest request)
     {
         if (compatibleEndpoint)
         {
             request.UseChunkEncoding = false;
         }
     }
+
+    private static bool IsConditional(PutObjectRequest request) => request.IfMatch is not null || request.IfNoneMatch is not null;
 }

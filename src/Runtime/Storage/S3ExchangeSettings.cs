@@ -6,7 +6,8 @@ namespace S3Exchange;
 /// <summary>
 /// Where the store's server is and how to sign in, read the way the Python library reads them:
 /// <c>S3_ENDPOINT_URL</c>, <c>S3_REGION</c>, <c>S3_BUCKET</c>, <c>S3_AWS_ACCESS_KEY_ID</c>,
-/// <c>S3_AWS_SECRET_ACCESS_KEY</c>, from the environment or a <c>.env</c> file.
+/// <c>S3_AWS_SECRET_ACCESS_KEY</c>, from the environment or a <c>.env</c> file; and how hard the
+/// SDK retries a request that fails: <c>S3_RETRY_MODE</c>, <c>S3_MAX_ATTEMPTS</c>.
 /// </summary>
 public sealed record S3ExchangeSettings
 {
@@ -18,6 +19,13 @@ public sealed record S3ExchangeSettings
 
     /// <summary>The reference's default bucket.</summary>
     public const string DefaultBucket = "default";
+
+    /// <summary>
+    /// Attempts of one request by default, the first included (docs/faults.md: with a quarter
+    /// of requests throttled or cut, 3 attempts lost an operation now and then, 5 none, at the
+    /// same cost).
+    /// </summary>
+    public const int DefaultMaxAttempts = 5;
 
     /// <summary>The server's URL; null for AWS itself (region endpoints, virtual-hosted style).</summary>
     public string? EndpointUrl { get; init; } = DefaultEndpointUrl;
@@ -36,6 +44,17 @@ public sealed record S3ExchangeSettings
 
     /// <summary>Use path-style URLs (<c>http://host/bucket/key</c>). Defaults to true when an endpoint is set.</summary>
     public bool? ForcePathStyle { get; init; }
+
+    /// <summary>
+    /// How the SDK retries a request that fails with a throttling or server error (503 SlowDown,
+    /// 500) or a network error: <see cref="RequestRetryMode.Standard"/> (exponential backoff with
+    /// jitter; the default) or <see cref="RequestRetryMode.Adaptive"/> (the same, plus a client-side
+    /// rate limit that slows every request after throttling).
+    /// </summary>
+    public RequestRetryMode RetryMode { get; init; } = RequestRetryMode.Standard;
+
+    /// <summary>Attempts of one request before its failure is reported, the first included; 1 turns retries off. Default <see cref="DefaultMaxAttempts"/>.</summary>
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
     /// <summary>Whether these settings point at an S3-compatible server rather than AWS.</summary>
     public bool IsS3Compatible => EndpointUrl is not null;
@@ -65,19 +84,46 @@ public sealed record S3ExchangeSettings
             Bucket = Get("S3_BUCKET") ?? DefaultBucket,
             AccessKeyId = Get("S3_AWS_ACCESS_KEY_ID"),
             SecretAccessKey = Get("S3_AWS_SECRET_ACCESS_KEY"),
+            RetryMode = Get("S3_RETRY_MODE") is { } mode ? ParseRetryMode(mode, "S3_RETRY_MODE") : RequestRetryMode.Standard,
+            MaxAttempts = Get("S3_MAX_ATTEMPTS") is { } attempts ? ParseMaxAttempts(attempts, "S3_MAX_ATTEMPTS") : DefaultMaxAttempts,
         };
     }
 
+    /// <summary>A retry mode by name, <c>standard</c> or <c>adaptive</c> (any case), read from <paramref name="source"/>.</summary>
+    /// <exception cref="FormatException">Neither; the message names <paramref name="source"/>.</exception>
+    internal static RequestRetryMode ParseRetryMode(string value, string source) => value.Trim().ToLowerInvariant() switch
+    {
+        "standard" => RequestRetryMode.Standard,
+        "adaptive" => RequestRetryMode.Adaptive,
+        _ => throw new FormatException($"{source} '{value}' is not a retry mode: use 'standard' or 'adaptive'."),
+    };
+
+    /// <summary>A number of attempts, a whole number of at least 1, read from <paramref name="source"/>.</summary>
+    /// <exception cref="FormatException">Anything else; the message names <paramref name="source"/>.</exception>
+    internal static int ParseMaxAttempts(string value, string source) =>
+        int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var attempts) && attempts >= 1
+            ? attempts
+            : throw new FormatException($"{source} '{value}' is not a number of attempts: use a whole number of at least 1 (1: no retries).");
+
     /// <summary>
-    /// A client for these settings. For an S3-compatible endpoint it uses path-style URLs and
+    /// A client for these settings, retrying as <see cref="RetryMode"/> and <see cref="MaxAttempts"/>
+    /// say. For an S3-compatible endpoint it uses path-style URLs and
     /// computes and validates checksums only when an operation requires them: AWSSDK v4's
     /// default of always sending checksum trailers is rejected by Garage, older MinIO and Ceph.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxAttempts"/> is less than 1.</exception>
     public IAmazonS3 CreateClient()
     {
+        if (MaxAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be at least 1 (1: no retries).");
+        }
+
         var config = new AmazonS3Config
         {
             ForcePathStyle = ForcePathStyle ?? IsS3Compatible,
+            RetryMode = RetryMode,
+            MaxErrorRetry = MaxAttempts - 1,
         };
         if (IsS3Compatible)
         {
@@ -98,5 +144,5 @@ public sealed record S3ExchangeSettings
 
     /// <summary>The settings without the secret, safe to log.</summary>
     public override string ToString() =>
-        $"S3ExchangeSettings {{ EndpointUrl = {EndpointUrl ?? "(AWS)"}, Region = {Region}, Bucket = {Bucket}, AccessKeyId = {AccessKeyId ?? "(credential chain)"}, SecretAccessKey = {(SecretAccessKey is null ? "(none)" : "***")} }}";
+        $"S3ExchangeSettings {{ EndpointUrl = {EndpointUrl ?? "(AWS)"}, Region = {Region}, Bucket = {Bucket}, AccessKeyId = {AccessKeyId ?? "(credential chain)"}, SecretAccessKey = {(SecretAccessKey is null ? "(none)" : "***")}, RetryMode = {RetryMode}, MaxAttempts = {MaxAttempts} }}";
 }

@@ -89,9 +89,9 @@ internal sealed class UploadStream : Stream
             if (uploadId is null)
             {
                 var request = ObjectStorage.NewPut(key, buffer.AsMemory(0, buffered), contentType);
-                var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
+                var putETag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
                 finished = true;
-                return new UploadResult(key, length, etag);
+                return new UploadResult(key, length, putETag);
             }
 
             if (buffered > 0)
@@ -100,44 +100,14 @@ internal sealed class UploadStream : Stream
             }
 
             var partETags = await Task.WhenAll(parts).ConfigureAwait(false);
-            var response = await storage.Client.CompleteMultipartUploadAsync(
-                new CompleteMultipartUploadRequest
-                {
-                    BucketName = storage.Bucket,
-                    Key = key,
-                    UploadId = uploadId,
-                    PartETags = partETags.OrderBy(p => p.PartNumber).ToList(),
-                },
-                cancellationToken).ConfigureAwait(false);
+            var etag = await storage.CompleteMultipartUploadAsync(key, uploadId, partETags, cancellationToken).ConfigureAwait(false);
             finished = true;
-
-            var completedETag = ETags.Unquote(response.ETag);
-            if (string.IsNullOrEmpty(completedETag))
-            {
-                completedETag = await HeadETagAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return new UploadResult(key, length, completedETag);
+            return new UploadResult(key, length, etag);
         }
         catch
         {
             await AbortAsync().ConfigureAwait(false);
             throw;
-        }
-    }
-
-    // Ceph RGW answers CompleteMultipartUpload with an empty ETag, though the object has one.
-    // The object is committed by now, so a failed HEAD leaves the entry without an ETag rather
-    // than failing an upload that succeeded.
-    private async Task<string?> HeadETagAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await storage.HeadAsync(key, cancellationToken).ConfigureAwait(false))?.ETag is { Length: > 0 } etag ? etag : null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            return null;
         }
     }
 
@@ -179,13 +149,7 @@ internal sealed class UploadStream : Stream
 
     private async Task SubmitPartAsync(CancellationToken cancellationToken)
     {
-        if (uploadId is null)
-        {
-            var created = await storage.Client.InitiateMultipartUploadAsync(
-                new InitiateMultipartUploadRequest { BucketName = storage.Bucket, Key = key, ContentType = contentType },
-                cancellationToken).ConfigureAwait(false);
-            uploadId = created.UploadId;
-        }
+        uploadId ??= await storage.CreateMultipartUploadAsync(key, contentType, cancellationToken).ConfigureAwait(false);
 
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         var partNumber = parts.Count + 1;
@@ -193,25 +157,15 @@ internal sealed class UploadStream : Stream
         var size = buffered;
         buffer = ArrayPool<byte>.Shared.Rent(settings.PartSize);
         buffered = 0;
-        parts.Add(Task.Run(() => UploadPartAsync(partNumber, part, size, cancellationToken), cancellationToken));
+        var id = uploadId;
+        parts.Add(Task.Run(() => UploadPartAsync(id, partNumber, part, size, cancellationToken), cancellationToken));
     }
 
-    private async Task<PartETag> UploadPartAsync(int partNumber, byte[] part, int size, CancellationToken cancellationToken)
+    private async Task<PartETag> UploadPartAsync(string id, int partNumber, byte[] part, int size, CancellationToken cancellationToken)
     {
         try
         {
-            var request = new UploadPartRequest
-            {
-                BucketName = storage.Bucket,
-                Key = key,
-                UploadId = uploadId,
-                PartNumber = partNumber,
-                PartSize = size,
-                InputStream = new ReadOnlyMemoryStream(part.AsMemory(0, size)),
-            };
-            storage.ApplyCompatibility(request);
-            var response = await storage.Client.UploadPartAsync(request, cancellationToken).ConfigureAwait(false);
-            return new PartETag(partNumber, response.ETag);
+            return await storage.UploadPartAsync(key, id, partNumber, part.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -244,15 +198,6 @@ internal sealed class UploadStream : Stream
             // The parts' own failures are reported by CompleteAsync; here only the abort matters.
         }
 
-        try
-        {
-            await storage.Client.AbortMultipartUploadAsync(
-                new AbortMultipartUploadRequest { BucketName = storage.Bucket, Key = key, UploadId = uploadId }).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Aborting runs while another error is on its way to the caller; an abort that fails
-            // (server gone) leaves only invisible parts, which a bucket lifecycle rule removes.
-        }
+        await storage.TryAbortMultipartUploadAsync(key, uploadId).ConfigureAwait(false);
     }
 }

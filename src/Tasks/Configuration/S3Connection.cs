@@ -25,6 +25,12 @@ internal sealed record S3Connection
 
     public int MaxConcurrency { get; init; } = 8;
 
+    /// <summary><c>standard</c> or <c>adaptive</c>; empty: <c>S3_RETRY_MODE</c>, else the runtime's default.</summary>
+    public string? RetryMode { get; init; }
+
+    /// <summary>Attempts per request, at least 1; empty: <c>S3_MAX_ATTEMPTS</c>, else the runtime's default.</summary>
+    public string? MaxAttempts { get; init; }
+
     /// <summary>The runtime's settings with the properties applied over the environment.</summary>
     public S3ExchangeSettings ResolveSettings()
     {
@@ -57,6 +63,23 @@ internal sealed record S3Connection
             }
 
             settings = settings with { ForcePathStyle = value };
+        }
+
+        try
+        {
+            if (RetryMode is { Length: > 0 } mode)
+            {
+                settings = settings with { RetryMode = S3ExchangeSettings.ParseRetryMode(mode, "S3ExchangeRetryMode") };
+            }
+
+            if (MaxAttempts is { Length: > 0 } attempts)
+            {
+                settings = settings with { MaxAttempts = S3ExchangeSettings.ParseMaxAttempts(attempts, "S3ExchangeMaxAttempts") };
+            }
+        }
+        catch (FormatException ex)
+        {
+            throw new BuildFailure(ErrorCodes.InvalidProperty, ex.Message);
         }
 
         return settings;

@@ -42,6 +42,9 @@ internal static class ErrorCodes
     /// <summary>The build was cancelled while the task ran.</summary>
     public const string Cancelled = "S3XB012";
 
+    /// <summary>A request kept failing after the SDK's retries: the server throttled or erred (5xx), or the connection broke.</summary>
+    public const string RequestFailed = "S3XB013";
+
     /// <summary>Any other S3 or I/O failure.</summary>
     public const string Unexpected = "S3XB099";
 }

@@ -46,14 +46,29 @@ internal static class FailureClassifier
             }
         }
 
+        // A request that failed after a connection was made (throttled, 5xx, cut short); a server
+        // that cannot be connected to at all is S3XB001 below.
+        if (FindInner<S3OperationException>(exception) is { } failed && !CannotConnect(exception))
+        {
+            return new BuildFailure(ErrorCodes.RequestFailed, $"{failed.Message} The server at {endpoint} is overloaded or the connection unreliable. Run the build again (what was stored is kept and not sent again), or raise S3ExchangeMaxAttempts (or S3_MAX_ATTEMPTS) or lower S3ExchangeMaxConcurrency.", exception);
+        }
+
         if (FindInner<HttpRequestException>(exception) is not null || FindInner<SocketException>(exception) is not null
-            || (exception is AmazonServiceException { StatusCode: 0 } or TaskCanceledException { InnerException: TimeoutException }))
+            || FindInner<AmazonServiceException>(exception) is { StatusCode: 0 }
+            || exception is TaskCanceledException { InnerException: TimeoutException })
         {
             return new BuildFailure(ErrorCodes.ServerUnreachable, $"Cannot reach the S3 server at {endpoint}. Start it, or set S3ExchangeEndpoint (or S3_ENDPOINT_URL) to a server this machine can reach.", exception);
         }
 
         return new BuildFailure(ErrorCodes.Unexpected, $"{exception.GetType().Name}: {exception.Message}", exception);
     }
+
+    private static bool CannotConnect(Exception exception) =>
+        FindInner<SocketException>(exception) is
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
+                or SocketError.NetworkUnreachable or SocketError.TimedOut or SocketError.TryAgain,
+        };
 
     private static T? FindInner<T>(Exception? exception)
         where T : Exception

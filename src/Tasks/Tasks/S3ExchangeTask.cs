@@ -37,6 +37,12 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
     /// <summary>Requests in flight at once.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
+    /// <summary>How the SDK retries failed requests, <c>standard</c> or <c>adaptive</c>; falls back to <c>S3_RETRY_MODE</c>.</summary>
+    public string? RetryMode { get; set; }
+
+    /// <summary>Attempts per request, the first included (1: no retries); falls back to <c>S3_MAX_ATTEMPTS</c>.</summary>
+    public string? MaxAttempts { get; set; }
+
     /// <inheritdoc/>
     public void Cancel() => cancellation.Cancel();
 
@@ -96,6 +102,8 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
             BasePrefix = BasePrefix,
             ForcePathStyle = ForcePathStyle,
             MaxConcurrency = MaxConcurrency,
+            RetryMode = RetryMode,
+            MaxAttempts = MaxAttempts,
         };
         var settings = connection.ResolveSettings();
         serverDescription = S3Connection.Describe(settings);

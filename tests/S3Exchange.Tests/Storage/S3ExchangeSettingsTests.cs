@@ -4,7 +4,7 @@ namespace S3Exchange.Tests.Storage;
 [Collection("Environment")]
 public sealed class S3ExchangeSettingsTests : IDisposable
 {
-    private static readonly string[] Names = ["S3_ENDPOINT_URL", "S3_REGION", "S3_BUCKET", "S3_AWS_ACCESS_KEY_ID", "S3_AWS_SECRET_ACCESS_KEY"];
+    private static readonly string[] Names = ["S3_ENDPOINT_URL", "S3_REGION", "S3_BUCKET", "S3_AWS_ACCESS_KEY_ID", "S3_AWS_SECRET_ACCESS_KEY", "S3_RETRY_MODE", "S3_MAX_ATTEMPTS"];
     private readonly Dictionary<string, string?> saved = Names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
     private readonly string folder = Directory.CreateTempSubdirectory("s3x-env-").FullName;
 
@@ -73,6 +73,51 @@ public sealed class S3ExchangeSettingsTests : IDisposable
         Assert.True(config.ForcePathStyle);
         Assert.Equal(Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED, config.RequestChecksumCalculation);
         Assert.Equal(Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED, config.ResponseChecksumValidation);
+    }
+
+    [Fact]
+    public void Retries_default_to_standard_mode_and_the_measured_attempts()
+    {
+        var settings = S3ExchangeSettings.FromEnvironment();
+        Assert.Equal((Amazon.Runtime.RequestRetryMode.Standard, S3ExchangeSettings.DefaultMaxAttempts), (settings.RetryMode, settings.MaxAttempts));
+
+        using var client = settings.CreateClient();
+        Assert.Equal((Amazon.Runtime.RequestRetryMode.Standard, S3ExchangeSettings.DefaultMaxAttempts - 1), (client.Config.RetryMode, client.Config.MaxErrorRetry));
+    }
+
+    [Fact]
+    public void Retry_mode_and_attempts_come_from_the_environment_and_reach_the_client()
+    {
+        Environment.SetEnvironmentVariable("S3_RETRY_MODE", "Adaptive");
+        Environment.SetEnvironmentVariable("S3_MAX_ATTEMPTS", "8");
+
+        var settings = S3ExchangeSettings.FromEnvironment();
+        using var client = settings.CreateClient();
+
+        Assert.Equal((Amazon.Runtime.RequestRetryMode.Adaptive, 8), (settings.RetryMode, settings.MaxAttempts));
+        Assert.Equal((Amazon.Runtime.RequestRetryMode.Adaptive, 7), (client.Config.RetryMode, client.Config.MaxErrorRetry));
+        using var noRetries = (settings with { MaxAttempts = 1 }).CreateClient();
+        Assert.Equal(0, noRetries.Config.MaxErrorRetry);
+    }
+
+    [Theory]
+    [InlineData("S3_RETRY_MODE", "legacy")]
+    [InlineData("S3_RETRY_MODE", "1")]
+    [InlineData("S3_MAX_ATTEMPTS", "0")]
+    [InlineData("S3_MAX_ATTEMPTS", "three")]
+    public void A_retry_setting_that_makes_no_sense_is_an_error_naming_the_variable(string name, string value)
+    {
+        Environment.SetEnvironmentVariable(name, value);
+
+        var ex = Assert.Throws<FormatException>(() => S3ExchangeSettings.FromEnvironment());
+
+        Assert.Contains($"{name} '{value}'", ex.Message);
+    }
+
+    [Fact]
+    public void Fewer_than_one_attempt_is_refused_when_the_client_is_made()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new S3ExchangeSettings { MaxAttempts = 0 }.CreateClient());
     }
 
     public void Dispose()

@@ -1,0 +1,22 @@
+namespace S3Exchange.Testing;
+
+/// <summary>
+/// One fault <see cref="FaultProxy"/> injects into one request. A cut falls after
+/// <see cref="AfterBodyBytes"/> bytes of the message's body, but always before its last byte:
+/// a message with a shorter body (or none) is cut just before it ends, inside its head when it
+/// has no body. So a cut request never reaches the server whole, and a cut response never
+/// reaches the client whole.
+/// </summary>
+/// <param name="Kind">What is done.</param>
+/// <param name="AfterBodyBytes">For cuts: how many body bytes pass before the connection is closed.</param>
+public sealed record Fault(FaultKind Kind, int AfterBodyBytes = 0)
+{
+    /// <summary>A <c>503 SlowDown</c> answer.</summary>
+    public static Fault SlowDown { get; } = new(FaultKind.SlowDown);
+
+    /// <summary>The request is cut after <paramref name="bodyBytes"/> bytes of its body.</summary>
+    public static Fault CutRequest(int bodyBytes = 0) => new(FaultKind.CutRequest, bodyBytes);
+
+    /// <summary>The response is cut after <paramref name="bodyBytes"/> bytes of its body.</summary>
+    public static Fault CutResponse(int bodyBytes = 0) => new(FaultKind.CutResponse, bodyBytes);
+}

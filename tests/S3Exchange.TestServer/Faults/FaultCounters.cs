@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace S3Exchange.Testing;
+
+/// <summary>
+/// What <see cref="FaultProxy"/> has done: requests seen and faults actually injected (a cut
+/// counts once bytes were really withheld). Tests assert on these, since a fault test whose
+/// proxy injected nothing proves nothing.
+/// </summary>
+public sealed class FaultCounters
+{
+    private readonly ConcurrentDictionary<(string Method, FaultKind Kind), int> injected = new();
+    private long requests;
+
+    /// <summary>Requests whose head reached the proxy.</summary>
+    public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>Requests answered with <c>503 SlowDown</c>.</summary>
+    public int SlowDowns => Count(FaultKind.SlowDown);
+
+    /// <summary>Requests cut before the server had them whole.</summary>
+    public int RequestCuts => Count(FaultKind.CutRequest);
+
+    /// <summary>Responses cut before the client had them whole.</summary>
+    public int ResponseCuts => Count(FaultKind.CutResponse);
+
+    /// <summary>Every fault injected.</summary>
+    public int Injected => injected.Values.Sum();
+
+    /// <summary>Faults of <paramref name="kind"/> injected into requests of <paramref name="method"/>.</summary>
+    public int Count(string method, FaultKind kind) => injected.GetValueOrDefault((method, kind));
+
+    /// <summary>Faults of <paramref name="kind"/> injected into requests of any method.</summary>
+    public int Count(FaultKind kind) => injected.Where(p => p.Key.Kind == kind).Sum(p => p.Value);
+
+    /// <summary>For assertion messages: e.g. <c>412 requests; PUT SlowDown 7, GET CutResponse 3</c>.</summary>
+    public override string ToString() =>
+        $"{Requests} requests; " + (injected.IsEmpty ? "no faults" : string.Join(", ", injected.OrderBy(p => p.Key.Method).ThenBy(p => p.Key.Kind).Select(p => $"{p.Key.Method} {p.Key.Kind} {p.Value}")));
+
+    internal long CountRequest() => Interlocked.Increment(ref requests) - 1;
+
+    internal void CountFault(string method, FaultKind kind) => injected.AddOrUpdate((method, kind), 1, (_, n) => n + 1);
+}

@@ -1,0 +1,14 @@
+namespace S3Exchange.Testing;
+
+/// <summary>What <see cref="FaultProxy"/> does to a request instead of relaying it faithfully.</summary>
+public enum FaultKind
+{
+    /// <summary>Answers <c>503 SlowDown</c> with an S3 XML error body; the server never sees the request.</summary>
+    SlowDown,
+
+    /// <summary>Relays only the start of the request to the server, then closes both connections: the server never gets the whole request.</summary>
+    CutRequest,
+
+    /// <summary>Relays the whole request, then only the start of the server's response: the server did the work, the client never learns the outcome.</summary>
+    CutResponse,
+}
