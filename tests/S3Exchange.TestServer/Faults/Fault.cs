@@ -14,6 +14,19 @@ public sealed record Fault(FaultKind Kind, int AfterBodyBytes = 0)
     /// <summary>A <c>503 SlowDown</c> answer.</summary>
     public static Fault SlowDown { get; } = new(FaultKind.SlowDown);
 
+    /// <summary>For answers: the HTTP status.</summary>
+    public int AnswerStatus { get; init; } = 503;
+
+    /// <summary>For answers: the S3 error code.</summary>
+    public string AnswerCode { get; init; } = "SlowDown";
+
+    /// <summary>For answers: the error's message.</summary>
+    public string AnswerMessage { get; init; } = "Please reduce your request rate.";
+
+    /// <summary>An S3 error answer of <paramref name="status"/> and <paramref name="code"/> (e.g. 412 PreconditionFailed, 501 NotImplemented).</summary>
+    public static Fault Answer(int status, string code) =>
+        new(FaultKind.ErrorAnswer) { AnswerStatus = status, AnswerCode = code, AnswerMessage = $"{code} (answered by FaultProxy)" };
+
     /// <summary>The request is cut after <paramref name="bodyBytes"/> bytes of its body.</summary>
     public static Fault CutRequest(int bodyBytes = 0) => new(FaultKind.CutRequest, bodyBytes);
 

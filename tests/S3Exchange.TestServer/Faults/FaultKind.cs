@@ -6,6 +6,9 @@ public enum FaultKind
     /// <summary>Answers <c>503 SlowDown</c> with an S3 XML error body; the server never sees the request.</summary>
     SlowDown,
 
+    /// <summary>Answers with the S3 error the fault names (<see cref="Fault.Answer"/>); the server never sees the request.</summary>
+    ErrorAnswer,
+
     /// <summary>Relays only the start of the request to the server, then closes both connections: the server never gets the whole request.</summary>
     CutRequest,
 

@@ -111,9 +111,9 @@ public sealed class FaultProxy : IAsyncDisposable
                 while (await fromClient.ReadHeadAsync(cancellationToken).ConfigureAwait(false) is { } request)
                 {
                     var index = Counters.CountRequest();
-                    var fault = Plan.Decide(new ProxiedRequest(index, request.Method, request.Target, request.ContentLength));
-                    var keepAlive = fault?.Kind == FaultKind.SlowDown
-                        ? await AnswerSlowDownAsync(client, request, fromClient, cancellationToken).ConfigureAwait(false)
+                    var fault = Plan.Decide(new ProxiedRequest(index, request.Method, request.Target, request.ContentLength, request.Headers));
+                    var keepAlive = fault?.Kind is FaultKind.SlowDown or FaultKind.ErrorAnswer
+                        ? await AnswerAsync(client, request, fault, fromClient, cancellationToken).ConfigureAwait(false)
                         : await ForwardAsync(request, fault, fromClient, toClient, cancellationToken).ConfigureAwait(false);
                     if (!keepAlive)
                     {
@@ -178,7 +178,7 @@ public sealed class FaultProxy : IAsyncDisposable
     // The request's body is read and dropped first (unless the client waits for 100 Continue
     // and so sends none), and the connection closed gracefully after the answer, so the client
     // reads the 503 rather than a reset.
-    private async Task<bool> AnswerSlowDownAsync(TcpClient client, HttpHead request, HttpStreamReader fromClient, CancellationToken cancellationToken)
+    private async Task<bool> AnswerAsync(TcpClient client, HttpHead request, Fault fault, HttpStreamReader fromClient, CancellationToken cancellationToken)
     {
         if (!request.ExpectsContinue)
         {
@@ -186,9 +186,9 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         // Counted first: the client may act on the answer before this method goes on.
-        Counters.CountFault(request.Method, FaultKind.SlowDown);
+        Counters.CountFault(request.Method, fault.Kind);
         var stream = client.GetStream();
-        await stream.WriteAsync(SlowDownAnswer.For(request.Method, request.Target), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(S3ErrorAnswer.For(fault, request.Method, request.Target), cancellationToken).ConfigureAwait(false);
         client.Client.Shutdown(SocketShutdown.Send);
 
         using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -37,6 +37,9 @@ internal sealed class HttpHead
 
     public bool ExpectsContinue => this["Expect"]?.Contains("100-continue", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>Every header, in order.</summary>
+    public IReadOnlyList<(string Name, string Value)> Headers => headers;
+
     /// <summary>The first value of the header <paramref name="name"/> (case-insensitive), or null.</summary>
     public string? this[string name] => headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 

@@ -5,8 +5,12 @@ namespace S3Exchange.Testing;
 /// <param name="Method">The HTTP method (<c>GET</c>, <c>PUT</c>, <c>POST</c>, <c>HEAD</c>, <c>DELETE</c>).</param>
 /// <param name="Target">The request target: path and query, e.g. <c>/bucket/key?uploadId=…</c>.</param>
 /// <param name="ContentLength">The body's declared length; null without a Content-Length header.</param>
-public sealed record ProxiedRequest(long Index, string Method, string Target, long? ContentLength)
+/// <param name="Headers">The request's headers, in order.</param>
+public sealed record ProxiedRequest(long Index, string Method, string Target, long? ContentLength, IReadOnlyList<(string Name, string Value)> Headers)
 {
+    /// <summary>The first value of the header <paramref name="name"/> (case-insensitive), or null.</summary>
+    public string? Header(string name) => Headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
     /// <summary>The target's path without the query, URL-decoded (<c>/bucket/key</c>).</summary>
     public string Path => Uri.UnescapeDataString(Target.Split('?', 2)[0]);
 

@@ -84,7 +84,7 @@ public sealed class FaultProxyTests(S3ServerFixture server)
     [Fact]
     public void Plans_count_only_the_requests_they_are_restricted_to_and_random_plans_repeat_with_their_seed()
     {
-        ProxiedRequest Request(long i, string method) => new(i, method, "/b/k", null);
+        ProxiedRequest Request(long i, string method) => new(i, method, "/b/k", null, []);
         var everyThirdPut = FaultPlan.EveryNth(3, Fault.SlowDown).Where(r => r.Method == "PUT");
         var decisions = Enumerable.Range(0, 12).Select(i => everyThirdPut.Decide(Request(i, i % 2 == 0 ? "PUT" : "GET")) is not null).ToList();
         Assert.Equal([4, 10], decisions.Select((hit, i) => (hit, i)).Where(d => d.hit).Select(d => d.i));
