@@ -77,6 +77,23 @@ internal sealed class ManifestLineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The rest of the content after the last line read, which is <paramref name="length"/>
+    /// bytes long: what is buffered and the remainder read from the stream. Nothing is left to
+    /// read after it.
+    /// </summary>
+    /// <exception cref="EndOfStreamException">The content ends before that.</exception>
+    public async ValueTask<byte[]> ReadRestAsync(int length, CancellationToken cancellationToken)
+    {
+        var rest = new byte[length];
+        var buffered = Math.Min(filled - start, length);
+        buffer.AsSpan(start, buffered).CopyTo(rest);
+        start = scanned = filled;
+        ended = true;
+        await content.ReadExactlyAsync(rest.AsMemory(buffered), cancellationToken).ConfigureAwait(false);
+        return rest;
+    }
+
     public void Dispose()
     {
         var rented = buffer;
