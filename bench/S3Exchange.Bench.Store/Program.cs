@@ -35,6 +35,10 @@ Workload[] workloads =
     new LargeUploadWorkload(server, settings, content),
     new LargeDownloadWorkload(server, settings, content),
     new ListDeleteWorkload(server, settings),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.Chain),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.ChainShortRest),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.ChainLongRest),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.Parts),
 ];
 
 var rows = new List<Comparison>();
