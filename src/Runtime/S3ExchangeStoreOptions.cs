@@ -30,9 +30,9 @@ public sealed record S3ExchangeStoreOptions
     /// <summary>
     /// How deep reads follow <c>manifest_ref</c> entries: a root manifest's references are at
     /// depth 1, theirs at depth 2, and so on. A deeper chain is a
-    /// <see cref="ManifestDepthExceededException"/>. Memory does not grow with depth (a resolved
-    /// chain holds a few hundred bytes a level), so the limit only guards against runaway
-    /// chains. Default 10,000.
+    /// <see cref="ManifestDepthExceededException"/>. Reading holds little per level (the
+    /// manifest's key, and at most 1 KiB of what follows its reference), so the limit guards
+    /// against runaway chains rather than memory. Default 10,000.
     /// </summary>
     public int MaxManifestDepth { get; init; } = 10_000;
 
