@@ -20,18 +20,25 @@ Console.WriteLine();
 
 var content = new TestContent();
 Task<ShardedDataset>? sharded = null;
-Task<ShardedDataset> Sharded() => sharded ??= ShardedDataset.CreateAsync(server, settings, content);
+Task<ShardedDataset> Sharded() => sharded ??= ShardedDataset.CreateGzipAsync(server, settings, content);
+Task<ShardedDataset>? shardedBzip2 = null;
+Task<ShardedDataset> ShardedBzip2() => shardedBzip2 ??= ShardedDataset.CreateBzip2Async(server, settings, content);
 
 Workload[] workloads =
 [
     new PutObjectsWorkload(server, settings, content),
     new PutShardedWorkload(server, settings, Sharded),
     new IterateShardsWorkload(server, settings, Sharded),
+    new IterateShardsWorkload(server, settings, ShardedBzip2, "iterate-bzip2"),
     new DownloadManyWorkload(server, settings, Sharded),
     new RandomMemberReadsWorkload(server, settings, content),
     new LargeUploadWorkload(server, settings, content),
     new LargeDownloadWorkload(server, settings, content),
     new ListDeleteWorkload(server, settings),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.Chain),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.ChainShortRest),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.ChainLongRest),
+    new ManifestRefsWorkload(server, settings, ManifestRefLayout.Parts),
 ];
 
 var rows = new List<Comparison>();
@@ -43,9 +50,9 @@ foreach (var workload in workloads.Where(w => settings.Selected(w.Name)))
     Console.Error.WriteLine($"[{workload.Name}] done in {clock.Elapsed.TotalSeconds:F0} s: {string.Join("; ", result.Select(r => $"{r.Store.Elapsed.TotalSeconds:F2} s vs {r.Baseline.Elapsed.TotalSeconds:F2} s"))}");
 }
 
-if (sharded is not null)
+foreach (var dataset in new[] { sharded, shardedBzip2 }.OfType<Task<ShardedDataset>>())
 {
-    await server.DeletePrefixAsync((await sharded).Prefix);
+    await server.DeletePrefixAsync((await dataset).Prefix);
 }
 
 var memoryRows = new List<MemoryComparison>();

@@ -31,7 +31,7 @@ public sealed partial class S3ExchangeStore
         Options.Validate();
         basePrefix = Options.BasePrefix is { } prefix ? KeyPath.Normalize(prefix) : string.Empty;
         storage = new ObjectStorage(client, bucket, Options.S3CompatibleEndpoint);
-        manifestReader = new ManifestReader(storage);
+        manifestReader = new ManifestReader(storage, Options.MaxManifestDepth);
         manifestPublisher = new ManifestPublisher(storage, manifestReader, Options);
         shardIndexes = new ShardIndexCache(storage);
     }

@@ -27,6 +27,15 @@ public sealed record S3ExchangeStoreOptions
     /// <summary>How many times an append re-reads and retries the root manifest before giving up. Default 30.</summary>
     public int ManifestUpdateAttempts { get; init; } = 30;
 
+    /// <summary>
+    /// How deep reads follow <c>manifest_ref</c> entries: a root manifest's references are at
+    /// depth 1, theirs at depth 2, and so on. A deeper chain is a
+    /// <see cref="ManifestDepthExceededException"/>. Reading holds little per level (the
+    /// manifest's key, and at most 1 KiB of what follows its reference), so the limit guards
+    /// against runaway chains rather than memory. Default 10,000.
+    /// </summary>
+    public int MaxManifestDepth { get; init; } = 10_000;
+
     /// <summary>With <see cref="ConditionalWriteMode.VerifyAndRepair"/>: how long to wait before re-reading the root to verify an append.</summary>
     public TimeSpan VerifyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
@@ -50,6 +59,7 @@ public sealed record S3ExchangeStoreOptions
     internal void Validate()
     {
         Positive(ManifestUpdateAttempts, nameof(ManifestUpdateAttempts));
+        Positive(MaxManifestDepth, nameof(MaxManifestDepth));
         Positive(MaxConcurrency, nameof(MaxConcurrency));
         Positive(MaxConcurrentPartsPerUpload, nameof(MaxConcurrentPartsPerUpload));
         if (PartSizeBytes < UploadSettings.MinimumPartSize)

@@ -1,35 +1,38 @@
 namespace S3Exchange.Bench.Store.Workloads;
 
 /// <summary>
-/// Every object of the sharded manifest read to its end with <c>ReadObjectsAsync</c>; the
-/// baseline GETs each archive in turn and reads it to its end without decompressing.
+/// Every object of a sharded manifest read to its end with <c>ReadObjectsAsync</c>; the
+/// baseline GETs each archive in turn and reads it to its end without decompressing. One
+/// instance reads the tar.gz dataset, another the tar.bz2 one.
 /// </summary>
-internal sealed class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset) : Workload(server, settings)
+internal sealed class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset, string name = "iterate") : Workload(server, settings)
 {
     private ShardedDataset data = null!;
 
-    public override string Name => "iterate";
+    public override string Name => name;
 
-    protected override string Note => $"{data.Shards.Count} archives, {data.ArchiveBytes / 1048576.0:F0} MiB on the wire; the store also gunzips and untars";
+    protected override string Note => $"{data.Shards.Count} archives, {data.ArchiveBytes / 1048576.0:F0} MiB on the wire; the store also {data.Decoding}";
 
     public override async Task PrepareAsync() => data = await dataset().ConfigureAwait(false);
 
-    protected override string Describe() => $"iterate {data.Items.Count:N0} objects of the sharded manifest";
+    protected override string Describe() => $"iterate {data.Items.Count:N0} objects of the sharded manifest ({data.Format})";
 
     protected override async Task<Measurement> RunStoreOnceAsync(int run)
     {
         var store = Server.CreateStore(data.Prefix, Settings.MaxConcurrency);
         var buffer = new byte[81920];
         long objects = 0;
+        long bytes = 0;
         var measured = await Measurement.TakeAsync(async () =>
         {
             await foreach (var item in store.ReadObjectsAsync(ShardedDataset.ManifestKey).ConfigureAwait(false))
             {
-                await Drain.ToEndAsync(item.Content, buffer).ConfigureAwait(false);
+                bytes += await Drain.ToEndAsync(item.Content, buffer).ConfigureAwait(false);
                 objects++;
             }
         }).ConfigureAwait(false);
         Check.Equal(data.Items.Count, objects, "objects iterated");
+        Check.Equal(data.ItemBytes, bytes, "member bytes iterated");
         return measured;
     }
 

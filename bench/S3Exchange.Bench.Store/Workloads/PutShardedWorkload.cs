@@ -14,17 +14,17 @@ internal sealed class PutShardedWorkload(BenchServer server, BenchSettings setti
     public override string Name => "sharded";
 
     protected override string Note =>
-        $"{data.Shards.Count} shards in flight {Settings.MaxConcurrency} at once; {data.ItemBytes / 1048576.0:F0} MiB of items → {data.ArchiveBytes / 1048576.0:F0} MiB gzip";
+        $"{data.Shards.Count} shards in flight {Settings.MaxConcurrency} at once; {data.ItemBytes / 1048576.0:F0} MiB of items → {data.ArchiveBytes / 1048576.0:F0} MiB {data.Format}";
 
     public override async Task PrepareAsync() => data = await dataset().ConfigureAwait(false);
 
-    protected override string Describe() => $"put sharded {data.Items.Count:N0} items (4–64 KiB) → tar.gz × {ShardedDataset.ItemsPerShard:N0}";
+    protected override string Describe() => $"put sharded {data.Items.Count:N0} items (4–64 KiB) → {data.Format} × {data.ItemsPerShard:N0}";
 
     protected override async Task<Measurement> RunStoreOnceAsync(int run)
     {
         var prefix = BenchServer.NewPrefix(Name);
         var store = Server.CreateStore(prefix, Settings.MaxConcurrency);
-        var measured = await Measurement.TakeAsync(() => store.PutShardedAsync(ShardedDataset.ManifestKey, data.Items, ShardedDataset.Options)).ConfigureAwait(false);
+        var measured = await Measurement.TakeAsync(() => store.PutShardedAsync(ShardedDataset.ManifestKey, data.Items, data.Options)).ConfigureAwait(false);
         await Server.DeletePrefixAsync(prefix).ConfigureAwait(false);
         return measured;
     }
@@ -40,7 +40,7 @@ internal sealed class PutShardedWorkload(BenchServer server, BenchSettings setti
                 var request = new PutObjectRequest
                 {
                     BucketName = Server.Bucket,
-                    Key = $"{prefix}/shards/shard-{i:00000}.tar.gz",
+                    Key = $"{prefix}/shards/shard-{i:00000}.{data.Format}",
                     InputStream = new MemoryStream(data.Archives[i], writable: false),
                     UseChunkEncoding = false,
                 };

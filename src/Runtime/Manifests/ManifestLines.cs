@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace S3Exchange;
@@ -6,84 +5,58 @@ namespace S3Exchange;
 /// <summary>Splits JSON Lines content into entries, numbering lines from 1 and skipping blank ones.</summary>
 internal static class ManifestLines
 {
-    private const int ReadChunk = 64 * 1024;
-
     /// <summary>Parses a whole manifest held in memory.</summary>
     public static List<ManifestEntry> Parse(ReadOnlySpan<byte> content, string manifestKey)
     {
         var entries = new List<ManifestEntry>();
         var lineNumber = 0;
-        ParseComplete(content, manifestKey, ref lineNumber, entries);
+        string? recentArchiveKey = null;
+        while (!content.IsEmpty)
+        {
+            var end = content.IndexOf((byte)'\n');
+            var line = end < 0 ? content : content[..end];
+            content = end < 0 ? [] : content[(end + 1)..];
+            if (ParseLine(line, manifestKey, ++lineNumber, ref recentArchiveKey) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
         return entries;
     }
 
     /// <summary>
-    /// Parses a manifest as it streams in; memory holds one read chunk plus the longest line.
+    /// Parses a manifest as it streams in; memory holds one read chunk plus the longest line
+    /// (see <see cref="ManifestLineReader"/>).
     /// </summary>
     public static async IAsyncEnumerable<ManifestEntry> ReadAsync(Stream content, string manifestKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ReadChunk);
-        var filled = 0;
-        var lineNumber = 0;
-        var batch = new List<ManifestEntry>();
-        try
+        using var reader = new ManifestLineReader(content, manifestKey);
+        while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } entry)
         {
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                filled += read;
-                var consumed = read == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
-                ParseComplete(buffer.AsSpan(0, consumed), manifestKey, ref lineNumber, batch);
-                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-                filled -= consumed;
-                foreach (var entry in batch)
-                {
-                    yield return entry;
-                }
-
-                batch.Clear();
-                if (read == 0)
-                {
-                    yield break;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            yield return entry;
         }
     }
 
-    private static void ParseComplete(ReadOnlySpan<byte> lines, string manifestKey, ref int lineNumber, List<ManifestEntry> into)
+    /// <summary>
+    /// Parses one line (without its newline); null when it is blank. Lines that name the same
+    /// archive as <paramref name="recentArchiveKey"/> share its string, and it follows the line.
+    /// </summary>
+    public static ManifestEntry? ParseLine(ReadOnlySpan<byte> line, string manifestKey, int lineNumber, ref string? recentArchiveKey)
     {
-        string? recentArchiveKey = null;
-        while (!lines.IsEmpty)
+        line = line.Trim(" \t\r"u8);
+        if (line.IsEmpty)
         {
-            var end = lines.IndexOf((byte)'\n');
-            var line = (end < 0 ? lines : lines[..end]).Trim(" \t\r"u8);
-            lines = end < 0 ? [] : lines[(end + 1)..];
-            lineNumber++;
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
-            var entry = ManifestJson.ParseLine(line, manifestKey, lineNumber, recentArchiveKey);
-            recentArchiveKey = entry switch
-            {
-                FileEntry { ArchiveKey: { } archiveKey } => archiveKey,
-                ShardEntry shard => shard.ArchiveKey,
-                _ => recentArchiveKey,
-            };
-            into.Add(entry);
+            return null;
         }
+
+        var entry = ManifestJson.ParseLine(line, manifestKey, lineNumber, recentArchiveKey);
+        recentArchiveKey = entry switch
+        {
+            FileEntry { ArchiveKey: { } archiveKey } => archiveKey,
+            ShardEntry shard => shard.ArchiveKey,
+            _ => recentArchiveKey,
+        };
+        return entry;
     }
 }

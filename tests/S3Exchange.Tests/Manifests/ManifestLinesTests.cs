@@ -47,6 +47,46 @@ public sealed class ManifestLinesTests
         Assert.Equal(3, ex.LineNumber);
     }
 
+    [Fact]
+    public async Task A_read_can_go_on_from_after_any_entry_with_the_same_line_numbers()
+    {
+        var content = Encoding.UTF8.GetBytes("\n" + Content + "\n\n{oops}\n");
+        var stops = new List<(long Offset, int Line, string Entry)>();
+        using (var whole = new ManifestLineReader(new TrickleStream(content), "m"))
+        {
+            while (await NextOrFailureAsync(whole) is { } entry)
+            {
+                stops.Add((whole.Offset, whole.LineNumber, entry));
+            }
+        }
+
+        Assert.Equal([2, 5, 6, 8], stops.Select(s => s.Line));
+        Assert.Contains("'m', line 8:", stops[^1].Entry);
+        for (var i = 0; i < stops.Count - 1; i++)
+        {
+            using var rest = new ManifestLineReader(new MemoryStream(content[(int)stops[i].Offset..]), "m", stops[i].Offset, stops[i].Line);
+            var after = new List<(long, int, string)>();
+            while (await NextOrFailureAsync(rest) is { } entry)
+            {
+                after.Add((rest.Offset, rest.LineNumber, entry));
+            }
+
+            Assert.Equal(stops.Skip(i + 1), after);
+        }
+
+        static async Task<string?> NextOrFailureAsync(ManifestLineReader reader)
+        {
+            try
+            {
+                return (await reader.NextAsync(CancellationToken.None))?.ToString();
+            }
+            catch (InvalidManifestException ex)
+            {
+                return ex.Message;
+            }
+        }
+    }
+
     private sealed class TrickleStream(byte[] content) : MemoryStream(content)
     {
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
