@@ -5,7 +5,8 @@ namespace S3Exchange.Generators.Tests.Infrastructure;
 /// <summary>
 /// Compares generated text with checked-in files under Expected/. Set
 /// S3EXCHANGE_REGENERATE_EXPECTED=1 to rewrite them from the current output (then review the
-/// diff before committing).
+/// diff before committing). Under CI (<c>CI=true</c>) the switch is refused: there it would
+/// make every snapshot test pass.
 /// </summary>
 internal static class ExpectedFiles
 {
@@ -17,6 +18,9 @@ internal static class ExpectedFiles
         var path = Path.Combine(directory, fileName);
         if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
         {
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                $"{RegenerateVariable}=1 rewrites the expected files instead of comparing them; it is refused under CI=true.");
             Directory.CreateDirectory(directory);
             File.WriteAllText(path, actual);
             return;

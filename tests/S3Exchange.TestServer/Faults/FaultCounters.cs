@@ -10,6 +10,7 @@ namespace S3Exchange.Testing;
 public sealed class FaultCounters
 {
     private readonly ConcurrentDictionary<(string Method, FaultKind Kind), int> injected = new();
+    private readonly ConcurrentDictionary<(string Method, string Path), int> requestsByTarget = new();
     private long requests;
 
     /// <summary>Requests whose head reached the proxy.</summary>
@@ -37,7 +38,18 @@ public sealed class FaultCounters
     public override string ToString() =>
         $"{Requests} requests; " + (injected.IsEmpty ? "no faults" : string.Join(", ", injected.OrderBy(p => p.Key.Method).ThenBy(p => p.Key.Kind).Select(p => $"{p.Key.Method} {p.Key.Kind} {p.Value}")));
 
-    internal long CountRequest() => Interlocked.Increment(ref requests) - 1;
+    /// <summary>
+    /// Requests of <paramref name="method"/> to <paramref name="path"/> (<c>/bucket/key</c>, as
+    /// <see cref="ProxiedRequest.Path"/>) that reached the proxy: what the server was asked,
+    /// counted outside the library.
+    /// </summary>
+    public int RequestsTo(string method, string path) => requestsByTarget.GetValueOrDefault((method, path));
+
+    internal long CountRequest(string method, string path)
+    {
+        requestsByTarget.AddOrUpdate((method, path), 1, (_, n) => n + 1);
+        return Interlocked.Increment(ref requests) - 1;
+    }
 
     internal void CountFault(string method, FaultKind kind) => injected.AddOrUpdate((method, kind), 1, (_, n) => n + 1);
 }

@@ -110,8 +110,9 @@ public sealed class FaultProxy : IAsyncDisposable
                 var fromClient = new HttpStreamReader(toClient);
                 while (await fromClient.ReadHeadAsync(cancellationToken).ConfigureAwait(false) is { } request)
                 {
-                    var index = Counters.CountRequest();
-                    var fault = Plan.Decide(new ProxiedRequest(index, request.Method, request.Target, request.ContentLength, request.Headers));
+                    var proxied = new ProxiedRequest(Counters.Requests, request.Method, request.Target, request.ContentLength, request.Headers);
+                    var index = Counters.CountRequest(proxied.Method, proxied.Path);
+                    var fault = Plan.Decide(proxied with { Index = index });
                     var keepAlive = fault?.Kind is FaultKind.SlowDown or FaultKind.ErrorAnswer
                         ? await AnswerAsync(client, request, fault, fromClient, cancellationToken).ConfigureAwait(false)
                         : await ForwardAsync(request, fault, fromClient, toClient, cancellationToken).ConfigureAwait(false);

@@ -55,7 +55,7 @@ def tarfile_open(raw, compression):
 
 def main():
     endpoint, bucket, root = sys.argv[1:4]
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    client = boto3.client("s3", endpoint_url=endpoint)  # region and credentials from AWS_* (the test settings)
     out = {"files": [], "shards": [], "parts": 0}
     walk(client, bucket, root, {root}, out)
     json.dump(out, sys.stdout)

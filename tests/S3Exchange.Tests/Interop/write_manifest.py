@@ -16,7 +16,7 @@ def dumps(entry):
 
 def main():
     endpoint, bucket, prefix = sys.argv[1:4]
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    client = boto3.client("s3", endpoint_url=endpoint)  # region and credentials from AWS_* (the test settings)
     written = []
 
     loose_key = f"{prefix}/training/9/samples/loose.wav"

@@ -75,6 +75,7 @@ public sealed class PythonInteropTests(S3ServerFixture server)
         };
         start.Environment["AWS_ACCESS_KEY_ID"] = server.Settings.AccessKeyId;
         start.Environment["AWS_SECRET_ACCESS_KEY"] = server.Settings.SecretAccessKey;
+        start.Environment["AWS_DEFAULT_REGION"] = server.Settings.Region;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
