@@ -124,9 +124,25 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     // conditions that hold and the mode allows verify-and-repair instead.
     private async Task<bool> AppendConditionallyAsync(string rootKey, string partKey, byte[] line, CancellationToken cancellationToken)
     {
+        // The previous round's write, when the server refused its condition (412).
+        (string? SentETag, bool SentBare)? refused = null;
         for (var attempt = 0; attempt < options.ManifestUpdateAttempts; attempt++)
         {
             var current = await storage.TryReadAllAsync(rootKey, cancellationToken).ConfigureAwait(false);
+
+            // A refused condition means "another writer changed the root" only if the root did
+            // change; an unchanged ETag (or a root still missing) means the server refused a
+            // condition that holds. An append only ever grows the root, so equal ETags cannot
+            // hide a change. This round's read answers it; no HEAD of its own.
+            if (refused is { } last && string.Equals(current?.ETag, last.SentETag, StringComparison.Ordinal))
+            {
+                RefusesHoldingConditions(
+                    current is null
+                        ? $"The server refused If-None-Match: * for '{rootKey}', which does not exist"
+                        : $"The server refused If-Match with the current ETag of '{rootKey}' ({(last.SentBare ? "bare" : "quoted")})",
+                    rootKey);
+                return false;
+            }
 
             // An earlier attempt may have written the reference although its answer was lost
             // (connection cut, SDK retry refused), or its read-back is due: appending it again
@@ -141,6 +157,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
 
             // No root yet: create it only if nobody else did meanwhile (If-None-Match: *).
             var put = await storage.TryPutConditionalAsync(rootKey, content, ManifestJson.ContentType, current?.ETag, status.SendsBareETags, cancellationToken).ConfigureAwait(false);
+            refused = put.Outcome == ConditionalPutOutcome.PreconditionFailed ? (current?.ETag, status.SendsBareETags) : null;
             if (put.Outcome == ConditionalPutOutcome.Written)
             {
                 if (!status.VerifiesAfterWrite)
@@ -154,29 +171,10 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
                 continue;
             }
 
-            if (put.Outcome == ConditionalPutOutcome.PreconditionFailed && await ConditionHeldAsync(rootKey, current?.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                RefusesHoldingConditions(
-                    current is null
-                        ? $"The server refused If-None-Match: * for '{rootKey}', which does not exist"
-                        : $"The server refused If-Match with the current ETag of '{rootKey}' ({(status.SendsBareETags ? "bare" : "quoted")})",
-                    rootKey);
-                return false;
-            }
-
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
         throw new ManifestConflictException(rootKey, partKey, options.ManifestUpdateAttempts);
-    }
-
-    // A refused condition means "another writer changed the root" only if the root did change;
-    // an unchanged ETag (or a root still missing) means the server refused a condition that holds.
-    // An append only ever grows the root, so equal ETags cannot hide a change.
-    private async Task<bool> ConditionHeldAsync(string rootKey, string? sentETag, CancellationToken cancellationToken)
-    {
-        var now = await storage.HeadAsync(rootKey, cancellationToken).ConfigureAwait(false);
-        return string.Equals(now?.ETag, sentETag, StringComparison.Ordinal);
     }
 
     // Null when the root cannot be read (the server is gone): then nobody can tell.

@@ -47,6 +47,21 @@ public sealed class ConditionalWriteAdaptationTests(S3ServerFixture server)
     }
 
     [Fact]
+    public async Task A_root_whose_unchanged_ETag_is_refused_makes_Auto_fall_back_and_the_append_still_lands()
+    {
+        await using var target = ProxiedStore.Create(server, options: FastVerify);
+        target.Proxy.Plan = FaultPlan.Always(Fault.Answer(412, "PreconditionFailed")).Where(r => r.Header("If-Match") is not null && target.Targets(r, Root));
+
+        await AppendAsync(target.Store);
+
+        var status = target.Store.ConditionalWrites;
+        Assert.False(status.UsesConditionalWrites);
+        Assert.Contains($"current ETag of '{target.Store.ResolveKey(Root)}'", status.Detected);
+        Assert.Equal(1, target.Proxy.Counters.Count(FaultKind.ErrorAnswer));
+        await AssertEveryAppendStandsAsync(target.Direct);
+    }
+
+    [Fact]
     public async Task A_server_without_conditional_writes_makes_Auto_fall_back_on_its_501()
     {
         await using var target = ProxiedStore.Create(server, options: FastVerify);
