@@ -63,11 +63,10 @@ public sealed partial class S3ExchangeStore
         ArgumentNullException.ThrowIfNull(items);
         options ??= new ShardingOptions();
         var batches = ShardSplitter.Split(items, options.MaxEntries, options.MaxBytes).ToList();
-        var shardFolder = options.ShardPrefix ?? KeyPath.Join(KeyPath.Folder(KeyPath.Normalize(manifestKey)), "shards");
-        var extension = ShardCompressionNames.FileExtension(options.Compression);
+        var shardFolder = options.ShardPrefix ?? KeyLayout.ShardFolderOfManifest(manifestKey);
         var shards = new Shard[batches.Count];
         var started = new bool[batches.Count];
-        string ArchiveKey(int i) => KeyPath.Join(shardFolder, $"shard-{i:00000}{extension}");
+        string ArchiveKey(int i) => KeyLayout.NumberedShardKey(shardFolder, i, options.Compression);
         try
         {
             await Parallel.ForEachAsync(

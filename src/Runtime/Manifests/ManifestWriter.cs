@@ -35,7 +35,7 @@ public sealed class ManifestWriter : IAsyncDisposable
 
         // Each writer names its shards apart, so two writers of one manifest never collide.
         var run = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
-        shardNamePrefix = KeyPath.Join(options.ShardPrefix ?? KeyPath.Join(KeyPath.Folder(manifestKey), "shards"), $"shard-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{run}-");
+        shardNamePrefix = KeyPath.Join(options.ShardPrefix ?? KeyLayout.ShardFolderOfManifest(manifestKey), $"shard-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{run}-");
     }
 
     /// <summary>Parts published so far.</summary>

@@ -13,6 +13,6 @@ internal static class PartKeys
         Span<byte> random = stackalloc byte[4];
         RandomNumberGenerator.Fill(random);
         var name = $"part-{now.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexString(random).ToLowerInvariant()}.jsonl";
-        return KeyPath.Join(KeyPath.Folder(rootKey), "manifests", name);
+        return KeyLayout.PartKey(rootKey, name);
     }
 }

@@ -12,7 +12,6 @@ internal sealed record PublishKeys(string ManifestKey, string ContentPrefix)
 {
     public const string DefaultManifestTemplate = "artifacts/{project}/{version}/{rid}/manifest.jsonl";
     public const string DefaultContentTemplate = "artifacts/{project}/content";
-    public const string ManifestFileName = "manifest.jsonl";
 
     /// <summary>
     /// Resolves the templates. With <paramref name="publishNamespace"/>, the manifest key is that
@@ -37,7 +36,7 @@ internal sealed record PublishKeys(string ManifestKey, string ContentPrefix)
                 throw new BuildFailure(ErrorCodes.BadTemplate, $"The S3ExchangeNamespace item '{publishNamespace}' has no Template metadata.");
             }
 
-            manifest = template.TrimEnd('/') + "/" + ManifestFileName;
+            manifest = KeyLayout.ManifestKey(template);
         }
 
         return new PublishKeys(

@@ -32,9 +32,9 @@ internal static class ContentKeys
     }
 
     public static string ShardKey(string contentPrefix, string digest, ShardCompression compression) =>
-        KeyPath.Join(contentPrefix, "shards", digest + ShardCompressionNames.FileExtension(compression));
+        KeyLayout.ContentShardKey(contentPrefix, digest, compression);
 
     /// <summary><c>{prefix}/objects/{sha256}/{file name}</c>: the name keeps the object recognisable in listings.</summary>
     public static string LooseKey(string contentPrefix, PublishFile file) =>
-        KeyPath.Join(contentPrefix, "objects", file.Sha256, file.RelativePath[(file.RelativePath.LastIndexOf('/') + 1)..]);
+        KeyLayout.ContentObjectKey(contentPrefix, file.Sha256, file.RelativePath[(file.RelativePath.LastIndexOf('/') + 1)..]);
 }
