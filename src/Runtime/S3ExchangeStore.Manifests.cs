@@ -107,7 +107,7 @@ public sealed partial class S3ExchangeStore
 
     // Each file entry with the shard entry it was expanded from (null for entries that are
     // lines of the manifest itself), so callers can read a whole shard in one pass.
-    private async IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal async IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entry in manifestReader.ReadAsync(fullKey, true, null, cancellationToken).ConfigureAwait(false))
         {

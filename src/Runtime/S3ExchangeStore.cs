@@ -39,6 +39,9 @@ public sealed partial class S3ExchangeStore
     /// <summary>The client the store sends its requests with.</summary>
     public IAmazonS3 Client => storage.Client;
 
+    /// <summary>The storage layer the store's engines send their requests through (errors translated).</summary>
+    internal ObjectStorage Storage => storage;
+
     /// <summary>The store's bucket.</summary>
     public string Bucket => storage.Bucket;
 

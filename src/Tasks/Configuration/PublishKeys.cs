@@ -18,22 +18,30 @@ internal sealed record PublishKeys(string ManifestKey, string ContentPrefix)
     /// <c>S3ExchangeNamespace</c> item's template plus <c>/manifest.jsonl</c>: exactly the
     /// <c>ManifestKey</c> the source generator builds for it, so the app can read its own builds.
     /// </summary>
-    public static PublishKeys Resolve(
+    /// <returns>The keys, or null when the namespace named is missing (the problem is in <paramref name="reader"/>).</returns>
+    public static PublishKeys? Resolve(
         string? manifestTemplate,
         string? contentTemplate,
         string? publishNamespace,
         IEnumerable<ITaskItem>? namespaces,
-        IReadOnlyDictionary<string, string> variables)
+        IReadOnlyDictionary<string, string> variables,
+        PropertyReader reader)
     {
         var manifest = manifestTemplate;
         if (!string.IsNullOrEmpty(publishNamespace))
         {
-            var item = (namespaces ?? []).FirstOrDefault(n => string.Equals(n.ItemSpec, publishNamespace, StringComparison.Ordinal))
-                ?? throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangePublishNamespace is '{publishNamespace}', but no <S3ExchangeNamespace Include=\"{publishNamespace}\" Template=\"...\" /> item is declared. Declare it, or clear the property.");
+            var item = (namespaces ?? []).FirstOrDefault(n => string.Equals(n.ItemSpec, publishNamespace, StringComparison.Ordinal));
+            if (item is null)
+            {
+                reader.Add(new BuildFailure("UnknownPublishNamespace", [publishNamespace]));
+                return null;
+            }
+
             var template = item.GetMetadata("Template");
             if (string.IsNullOrEmpty(template))
             {
-                throw new BuildFailure(ErrorCodes.BadTemplate, $"The S3ExchangeNamespace item '{publishNamespace}' has no Template metadata.");
+                reader.Add(new BuildFailure("NamespaceWithoutTemplate", [publishNamespace]));
+                return null;
             }
 
             manifest = KeyLayout.ManifestKey(template);
@@ -51,7 +59,7 @@ internal sealed record PublishKeys(string ManifestKey, string ContentPrefix)
             : KeyPath.Normalize(template);
         if (key.Length == 0)
         {
-            throw new BuildFailure(ErrorCodes.BadTemplate, $"The key template '{template}' resolves to an empty key.");
+            throw new BuildFailure("EmptyKey", [template]);
         }
 
         return key;

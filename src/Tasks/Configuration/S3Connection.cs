@@ -1,5 +1,3 @@
-using S3Exchange.Build.Diagnostics;
-
 namespace S3Exchange.Build.Configuration;
 
 /// <summary>
@@ -23,7 +21,7 @@ internal sealed record S3Connection
 
     public string? ForcePathStyle { get; init; }
 
-    public int MaxConcurrency { get; init; } = 8;
+    public string? MaxConcurrency { get; init; }
 
     /// <summary><c>standard</c> or <c>adaptive</c>; empty: <c>S3_RETRY_MODE</c>, else the runtime's default.</summary>
     public string? RetryMode { get; init; }
@@ -31,18 +29,32 @@ internal sealed record S3Connection
     /// <summary>Attempts per request, at least 1; empty: <c>S3_MAX_ATTEMPTS</c>, else the runtime's default.</summary>
     public string? MaxAttempts { get; init; }
 
-    /// <summary>The runtime's settings with the properties applied over the environment.</summary>
-    public S3ExchangeSettings ResolveSettings()
+    /// <summary>The runtime's settings and store options with the properties applied over the environment; problems go to <paramref name="reader"/>.</summary>
+    public (S3ExchangeSettings Settings, S3ExchangeStoreOptions Options) Resolve(PropertyReader reader)
     {
-        var settings = S3ExchangeSettings.FromEnvironment();
+        S3ExchangeSettings settings;
+        try
+        {
+            settings = S3ExchangeSettings.FromEnvironment();
+        }
+        catch (FormatException ex)
+        {
+            // An S3_* variable the runtime cannot read; it names the variable.
+            reader.Add(new Diagnostics.BuildFailure("InvalidSetting", [ex.Message]));
+            settings = new S3ExchangeSettings();
+        }
+
         if (Endpoint is { Length: > 0 } endpoint)
         {
-            if (!string.Equals(endpoint, AwsEndpoint, StringComparison.OrdinalIgnoreCase) && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+            var isAws = string.Equals(endpoint, AwsEndpoint, StringComparison.OrdinalIgnoreCase);
+            if (!isAws && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
             {
-                throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeEndpoint '{endpoint}' is not an absolute URL. Set it to the server's URL (e.g. http://127.0.0.1:9000), or to '{AwsEndpoint}' for AWS itself.");
+                reader.Invalid("S3ExchangeEndpoint", endpoint, $"an absolute URL (e.g. http://127.0.0.1:9000), or '{AwsEndpoint}' for AWS itself");
             }
-
-            settings = settings with { EndpointUrl = string.Equals(endpoint, AwsEndpoint, StringComparison.OrdinalIgnoreCase) ? null : endpoint };
+            else
+            {
+                settings = settings with { EndpointUrl = isAws ? null : endpoint };
+            }
         }
 
         if (Region is { Length: > 0 } region)
@@ -55,50 +67,28 @@ internal sealed record S3Connection
             settings = settings with { Bucket = bucket };
         }
 
-        if (ForcePathStyle is { Length: > 0 } pathStyle)
+        if (reader.Bool("S3ExchangeForcePathStyle", ForcePathStyle) is { } pathStyle)
         {
-            if (!bool.TryParse(pathStyle, out var value))
-            {
-                throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeForcePathStyle '{pathStyle}' is not 'true' or 'false'.");
-            }
-
-            settings = settings with { ForcePathStyle = value };
+            settings = settings with { ForcePathStyle = pathStyle };
         }
 
-        try
+        if (reader.Choice("S3ExchangeRetryMode", RetryMode, [("standard", Amazon.Runtime.RequestRetryMode.Standard), ("adaptive", Amazon.Runtime.RequestRetryMode.Adaptive)]) is { } mode)
         {
-            if (RetryMode is { Length: > 0 } mode)
-            {
-                settings = settings with { RetryMode = S3ExchangeSettings.ParseRetryMode(mode, "S3ExchangeRetryMode") };
-            }
-
-            if (MaxAttempts is { Length: > 0 } attempts)
-            {
-                settings = settings with { MaxAttempts = S3ExchangeSettings.ParseMaxAttempts(attempts, "S3ExchangeMaxAttempts") };
-            }
-        }
-        catch (FormatException ex)
-        {
-            throw new BuildFailure(ErrorCodes.InvalidProperty, ex.Message);
+            settings = settings with { RetryMode = mode };
         }
 
-        return settings;
-    }
-
-    /// <summary>A store for these settings; creating it sends no request.</summary>
-    public S3ExchangeStore CreateStore(S3ExchangeSettings settings)
-    {
-        if (MaxConcurrency <= 0)
+        if (reader.PositiveInt("S3ExchangeMaxAttempts", MaxAttempts) is { } attempts)
         {
-            throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeMaxConcurrency must be positive, not {MaxConcurrency}.");
+            settings = settings with { MaxAttempts = attempts };
         }
 
-        var options = new S3ExchangeStoreOptions
+        var options = new S3ExchangeStoreOptions { BasePrefix = string.IsNullOrWhiteSpace(BasePrefix) ? null : BasePrefix };
+        if (reader.PositiveInt("S3ExchangeMaxConcurrency", MaxConcurrency) is { } concurrency)
         {
-            BasePrefix = string.IsNullOrWhiteSpace(BasePrefix) ? null : BasePrefix,
-            MaxConcurrency = MaxConcurrency,
-        };
-        return S3ExchangeStore.Create(settings, options);
+            options = options with { MaxConcurrency = concurrency };
+        }
+
+        return (settings, options);
     }
 
     /// <summary>Where the server is, for messages (never the credentials).</summary>

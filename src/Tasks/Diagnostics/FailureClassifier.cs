@@ -24,25 +24,31 @@ internal static class FailureClassifier
             case BuildFailure failure:
                 return failure;
             case BucketNotFoundException:
-                return new BuildFailure(ErrorCodes.BucketMissing, $"Bucket '{bucket}' does not exist on {endpoint}. Create it, or set S3ExchangeBucket (or S3_BUCKET) to an existing bucket.", exception);
+                return new BuildFailure("BucketMissing", [bucket, endpoint], exception);
             case InvalidKeyTemplateException template:
-                return new BuildFailure(ErrorCodes.BadTemplate, $"{template.Message} Fix the template (placeholders are {{name}} of letters, digits and '_').", exception);
+                return new BuildFailure("BadTemplate", [template.Message], exception);
             case MissingPlaceholderException missing:
-                return new BuildFailure(ErrorCodes.MissingVariable, $"The key template '{missing.Template}' uses '{{{missing.Placeholder}}}', which has no value. Set the MSBuild property it comes from, or declare it with <S3ExchangeVariable Include=\"{missing.Placeholder}\" Value=\"...\" />.", exception);
+                return new BuildFailure("MissingVariable", [missing.Template, missing.Placeholder], exception);
             case InvalidPlaceholderValueException invalid:
-                return new BuildFailure(ErrorCodes.MissingVariable, $"{invalid.Message} Change the value of the MSBuild property or item it comes from.", exception);
+                return new BuildFailure("InvalidVariableValue", [invalid.Message], exception);
+            case InvalidPublishFileException file:
+                return new BuildFailure("BadPublishFile", [file.Message], exception);
+            case InvalidMemberPathException path:
+                return new BuildFailure("UnsafePath", [path.Message], exception);
+            case ContentMismatchException mismatch:
+                return new BuildFailure("IntegrityMismatch", [mismatch.Message], exception);
         }
 
         if (FindInner<AmazonS3Exception>(exception) is { } s3)
         {
             if (s3.ErrorCode == "NoSuchBucket")
             {
-                return Classify(new BucketNotFoundException(bucket, s3), endpoint, bucket);
+                return new BuildFailure("BucketMissing", [bucket, endpoint], exception);
             }
 
             if (s3.StatusCode == HttpStatusCode.Forbidden || (s3.ErrorCode is { } code && AccessErrorCodes.Contains(code)))
             {
-                return new BuildFailure(ErrorCodes.AccessDenied, $"Access denied by {endpoint} for bucket '{bucket}' ({s3.ErrorCode ?? "403"}). Check the credentials in S3_AWS_ACCESS_KEY_ID / S3_AWS_SECRET_ACCESS_KEY (or the AWS credential chain) and that they may read and write this bucket.", exception);
+                return new BuildFailure("AccessDenied", [endpoint, bucket, s3.ErrorCode ?? "403"], exception);
             }
         }
 
@@ -50,17 +56,17 @@ internal static class FailureClassifier
         // that cannot be connected to at all is S3XB001 below.
         if (FindInner<S3OperationException>(exception) is { } failed && !CannotConnect(exception))
         {
-            return new BuildFailure(ErrorCodes.RequestFailed, $"{failed.Message} The server at {endpoint} is overloaded or the connection unreliable. Run the build again (what was stored is kept and not sent again), or raise S3ExchangeMaxAttempts (or S3_MAX_ATTEMPTS) or lower S3ExchangeMaxConcurrency.", exception);
+            return new BuildFailure("RequestFailed", [failed.Message, endpoint], exception);
         }
 
         if (FindInner<HttpRequestException>(exception) is not null || FindInner<SocketException>(exception) is not null
             || FindInner<AmazonServiceException>(exception) is { StatusCode: 0 }
             || exception is TaskCanceledException { InnerException: TimeoutException })
         {
-            return new BuildFailure(ErrorCodes.ServerUnreachable, $"Cannot reach the S3 server at {endpoint}. Start it, or set S3ExchangeEndpoint (or S3_ENDPOINT_URL) to a server this machine can reach.", exception);
+            return new BuildFailure("ServerUnreachable", [endpoint], exception);
         }
 
-        return new BuildFailure(ErrorCodes.Unexpected, $"{exception.GetType().Name}: {exception.Message}", exception);
+        return new BuildFailure("Unexpected", [exception.GetType().Name, exception.Message], exception);
     }
 
     private static bool CannotConnect(Exception exception) =>

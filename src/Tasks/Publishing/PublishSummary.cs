@@ -4,14 +4,10 @@ using System.Text;
 
 namespace S3Exchange.Build.Publishing;
 
-/// <summary>The end-of-publish summary: one line for the build log, a table for a CI step summary.</summary>
+/// <summary>The end-of-publish summary as a Markdown table for a CI step summary (the log line is PublishSummary in Resources/Strings.resx).</summary>
 internal static class PublishSummary
 {
-    public static string ToLogLine(PublishOutcome o) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"S3Exchange publish: {o.FileCount} files ({Sizes.Mib(o.ContentBytes)}); shards uploaded {o.ShardsUploaded}, skipped {o.ShardsSkipped}; loose files uploaded {o.LooseUploaded}, skipped {o.LooseSkipped}; {Sizes.Mib(o.BytesUploaded)} sent in {o.Elapsed.TotalSeconds:0.00} s ({o.MebibytesPerSecond:0.0} MiB/s); manifest {o.ManifestKey} sha256 {o.ManifestSha256}");
-
-    public static string ToMarkdown(PublishOutcome o, string bucket)
+    public static string ToMarkdown(PublishReport o, string bucket)
     {
         var text = new StringBuilder();
         text.AppendLine("### S3Exchange publish").AppendLine();
@@ -28,7 +24,7 @@ internal static class PublishSummary
     }
 
     /// <summary>Appends the Markdown summary to <c>$GITHUB_STEP_SUMMARY</c> when that variable names a file.</summary>
-    public static string? AppendToGitHubStepSummary(PublishOutcome outcome, string bucket)
+    public static string? AppendToGitHubStepSummary(PublishReport outcome, string bucket)
     {
         var path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
         if (string.IsNullOrEmpty(path))

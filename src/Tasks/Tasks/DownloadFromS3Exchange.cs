@@ -1,14 +1,15 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using S3Exchange.Build.Configuration;
 using S3Exchange.Build.Diagnostics;
-using S3Exchange.Build.Downloading;
+using S3Exchange.Build.Publishing;
 
 namespace S3Exchange.Build.Tasks;
 
 /// <summary>
-/// Downloads every file of a manifest into a folder with its relative path, verifying size and
-/// SHA-256 and restoring Unix modes; refuses, before writing anything, any file that would land
-/// outside the folder. See docs/msbuild.md.
+/// Fetches every file of a manifest into a folder through the runtime's
+/// <see cref="S3ExchangeStore.FetchAsync"/>: every path checked before anything is written,
+/// shards read in parallel, size and SHA-256 verified, Unix modes restored. See docs/msbuild.md.
 /// </summary>
 public sealed class DownloadFromS3Exchange : S3ExchangeTask
 {
@@ -22,21 +23,37 @@ public sealed class DownloadFromS3Exchange : S3ExchangeTask
     [Output]
     public ITaskItem[] DownloadedFiles { get; private set; } = [];
 
-    private protected override async System.Threading.Tasks.Task RunAsync(Action<string> report, CancellationToken cancellationToken)
+    private protected override async System.Threading.Tasks.Task RunAsync(TaskLog log, CancellationToken cancellationToken)
     {
+        var reader = new PropertyReader();
         if (string.IsNullOrWhiteSpace(ManifestKey))
         {
-            throw new BuildFailure(ErrorCodes.InvalidProperty, "S3ExchangeManifestKey is empty: pass the key of the manifest to download, e.g. -p:S3ExchangeManifestKey=artifacts/MyApp/1.0.0/any/manifest.jsonl.");
+            reader.Add(new BuildFailure("MissingProperty", ["S3ExchangeManifestKey", "pass the key of the manifest to download, e.g. -p:S3ExchangeManifestKey=artifacts/MyApp/1.0.0/any/manifest.jsonl."]));
         }
 
         if (string.IsNullOrWhiteSpace(DestinationFolder))
         {
-            throw new BuildFailure(ErrorCodes.InvalidProperty, "S3ExchangeDownloadDir is empty: pass the folder to download into, e.g. -p:S3ExchangeDownloadDir=out/release.");
+            reader.Add(new BuildFailure("MissingProperty", ["S3ExchangeDownloadDir", "pass the folder to download into, e.g. -p:S3ExchangeDownloadDir=out/release."]));
         }
 
-        var (connection, settings) = ResolveConnection();
-        var store = connection.CreateStore(settings);
-        var written = await new ManifestDownloader(store, report).DownloadAsync(ManifestKey, DestinationFolder, cancellationToken).ConfigureAwait(false);
-        DownloadedFiles = written.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
+        var createStore = ResolveStore(reader, out var settings);
+        reader.ThrowIfInvalid();
+        var store = createStore();
+        var manifestKey = store.ResolveKey(ManifestKey!);
+        var folder = Path.GetFullPath(DestinationFolder!);
+        log.Message(MessageImportance.High, "FetchStarting", settings.Bucket, manifestKey, folder);
+        FetchReport report;
+        try
+        {
+            var progress = new ImmediateProgress<TransferProgress>(step => log.Message(MessageImportance.Normal, "FileWritten", step.Completed, step.Total, step.Path!, Sizes.Mib(step.Bytes)));
+            report = await store.FetchAsync(ManifestKey!, folder, null, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ManifestNotFoundException ex) when (ex.Key == manifestKey)
+        {
+            throw new BuildFailure("ManifestMissing", [settings.Bucket, manifestKey], ex);
+        }
+
+        DownloadedFiles = report.Files.Select(file => (ITaskItem)new TaskItem(file.FullPath)).ToArray();
+        log.Message(MessageImportance.High, "FetchSummary", report.Files.Count, Sizes.Mib(report.TotalBytes), report.VerifiedFiles, folder, PublishLog.Seconds(report.Elapsed));
     }
 }

@@ -1,15 +1,16 @@
 using Microsoft.Build.Framework;
 using S3Exchange.Build.Configuration;
 using S3Exchange.Build.Diagnostics;
-using S3Exchange.Build.Planning;
 using S3Exchange.Build.Publishing;
 
 namespace S3Exchange.Build.Tasks;
 
 /// <summary>
-/// Publishes a project's publish output to S3: stable, content-addressed shards (and loose
+/// Publishes a project's publish output to S3 through the runtime's
+/// <see cref="S3ExchangeStore.PublishAsync"/>: stable, content-addressed shards (and loose
 /// objects for large files), uploaded in parallel, then the build's manifest, written last.
-/// Unchanged content is never sent twice. See docs/msbuild.md.
+/// Unchanged content is never sent twice. This task only translates items and properties into
+/// a <see cref="PublishRequest"/> and the runtime's progress into log lines. See docs/msbuild.md.
 /// </summary>
 public sealed class PublishToS3Exchange : S3ExchangeTask
 {
@@ -54,19 +55,19 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     /// <summary><c>S3ExchangeVariable</c> items: extra template variables (<c>Include</c> = name, <c>Value</c>).</summary>
     public ITaskItem[]? Variables { get; set; }
 
-    /// <summary><c>overwrite</c> (default) or <c>append_parts</c>.</summary>
+    /// <summary><c>overwrite</c> or <c>append_parts</c>.</summary>
     public string? ManifestMode { get; set; }
 
     /// <summary>Files per shard at most.</summary>
-    public int ShardMaxEntries { get; set; } = ShardingLimits.DefaultMaxEntries;
+    public string? ShardMaxEntries { get; set; }
 
     /// <summary>Content bytes per shard at most.</summary>
-    public long ShardMaxBytes { get; set; } = ShardingLimits.DefaultMaxBytes;
+    public string? ShardMaxBytes { get; set; }
 
     /// <summary>Files larger than this go up as loose objects.</summary>
-    public long LooseFileThreshold { get; set; } = ShardingLimits.DefaultLooseFileThreshold;
+    public string? LooseFileThreshold { get; set; }
 
-    /// <summary><c>gzip</c> (default) or <c>none</c>.</summary>
+    /// <summary><c>gzip</c> or <c>none</c>.</summary>
     public string? ShardCompression { get; set; }
 
     /// <summary>Print the plan; send nothing.</summary>
@@ -88,59 +89,94 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     [Output]
     public int ShardsSkipped { get; private set; }
 
-    private protected override async Task RunAsync(Action<string> report, CancellationToken cancellationToken)
+    private protected override async Task RunAsync(TaskLog log, CancellationToken cancellationToken)
     {
-        var mode = ParseMode(ManifestMode);
-        var limits = new ShardingLimits(ShardMaxEntries, ShardMaxBytes, LooseFileThreshold) { Compression = ParseCompression(ShardCompression) };
-        limits.Validate();
-        var variables = TemplateVariables.Build(ProjectName, Version, Configuration, TargetFramework, RuntimeIdentifier, SourceRevisionId, Variables);
-        var keys = PublishKeys.Resolve(ManifestKeyTemplate, ContentPrefixTemplate, PublishNamespace, Namespaces, variables);
-        var (connection, settings) = ResolveConnection();
-        var store = connection.CreateStore(settings);
+        var reader = new PropertyReader();
+        var createStore = ResolveStore(reader, out var settings);
+        var (request, mode) = ReadRequest(reader);
+        reader.ThrowIfInvalid();
+        if (Files.Length == 0)
+        {
+            throw new BuildFailure("EmptyOutput", [PublishDir]);
+        }
 
-        var sources = Files.Select(f => new PublishFileScanner.Source(f.GetMetadata("FullPath"), f.GetMetadata("RelativePath"))).ToList();
-        var files = await PublishFileScanner.ScanAsync(sources, PublishDir, cancellationToken).ConfigureAwait(false);
-        var plan = PublishPlanner.Plan(files, keys, limits);
+        var store = createStore();
+        var plan = await store.PlanPublishAsync(request, cancellationToken).ConfigureAwait(false);
         ManifestKey = store.ResolveKey(plan.ManifestKey);
-
         if (DryRun)
         {
-            foreach (var line in PlanDescription.Lines(plan, key => store.ResolveKey(key)))
+            foreach (var (name, arguments) in PublishLog.DryRun(plan, key => store.ResolveKey(key)))
             {
-                report(line);
+                log.Message(MessageImportance.High, name, arguments);
             }
 
             return;
         }
 
-        report($"S3Exchange publish: {plan.FileCount} files ({Sizes.Mib(plan.ContentBytes)}) in {plan.Shards.Count} shards and {plan.LooseFiles.Count} loose files to s3://{settings.Bucket}/{ManifestKey} on {S3Connection.Describe(settings)}");
-        var outcome = await new PublishExecutor(store, report).RunAsync(plan, mode, cancellationToken).ConfigureAwait(false);
-        ManifestSha256 = outcome.ManifestSha256;
-        ShardsUploaded = outcome.ShardsUploaded;
-        ShardsSkipped = outcome.ShardsSkipped;
-        if (outcome.UploadedNothing)
+        log.Message(MessageImportance.High, "PublishStarting", PublishLog.StartArguments(plan, settings.Bucket, ManifestKey, S3Connection.Describe(settings)));
+        var progress = new ImmediateProgress<TransferProgress>(step => log.Message(MessageImportance.Normal, PublishLog.StepResource(step), PublishLog.StepArguments(step)));
+        var report = await store.PublishAsync(plan, mode, progress, cancellationToken).ConfigureAwait(false);
+        ManifestSha256 = report.ManifestSha256;
+        ShardsUploaded = report.ShardsUploaded;
+        ShardsSkipped = report.ShardsSkipped;
+        if (report.UploadedNothing)
         {
-            report("S3Exchange publish: nothing to upload, every shard and file was already stored.");
+            log.Message(MessageImportance.High, "NothingToUpload");
         }
 
-        report(PublishSummary.ToLogLine(outcome));
-        if (PublishSummary.AppendToGitHubStepSummary(outcome, settings.Bucket) is { } summaryFile)
+        log.Message(MessageImportance.High, "PublishSummary", PublishLog.SummaryArguments(report));
+        if (PublishSummary.AppendToGitHubStepSummary(report, settings.Bucket) is { } summaryFile)
         {
-            report($"S3Exchange publish: summary appended to {summaryFile}");
+            log.Message(MessageImportance.Normal, "SummaryAppended", summaryFile);
         }
     }
 
-    private static ShardCompression ParseCompression(string? compression) => compression?.Trim().ToLowerInvariant() switch
+    private (PublishRequest Request, ManifestWriteMode Mode) ReadRequest(PropertyReader reader)
     {
-        null or "" or "gzip" => S3Exchange.ShardCompression.Gzip,
-        "none" => S3Exchange.ShardCompression.None,
-        _ => throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeShardCompression '{compression}' is not 'gzip' or 'none'."),
-    };
+        var variables = TemplateVariables.Build(ProjectName, Version, Configuration, TargetFramework, RuntimeIdentifier, SourceRevisionId, Variables);
+        PublishKeys? keys = null;
+        try
+        {
+            keys = PublishKeys.Resolve(ManifestKeyTemplate, ContentPrefixTemplate, PublishNamespace, Namespaces, variables, reader);
+        }
+        catch (S3ExchangeException ex) when (ex is InvalidKeyTemplateException or MissingPlaceholderException or InvalidPlaceholderValueException)
+        {
+            // A template problem is reported with the properties' problems, in the same run.
+            reader.Add(FailureClassifier.Classify(ex, string.Empty, string.Empty));
+        }
 
-    private static ManifestWriteMode ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "overwrite" => ManifestWriteMode.Overwrite,
-        "append_parts" or "appendparts" => ManifestWriteMode.AppendParts,
-        _ => throw new BuildFailure(ErrorCodes.InvalidProperty, $"S3ExchangeManifestMode '{mode}' is not 'overwrite' or 'append_parts'."),
-    };
+        var request = new PublishRequest
+        {
+            Folder = PublishDir,
+            Files = Files.Select(f => new PublishSource(f.GetMetadata("FullPath"), f.GetMetadata("RelativePath"))).ToList(),
+            ManifestKey = keys?.ManifestKey ?? "-",
+            ContentPrefix = keys?.ContentPrefix ?? "-",
+        };
+        if (reader.Choice("S3ExchangeManifestMode", ManifestMode, [("overwrite", ManifestWriteMode.Overwrite), ("append_parts", ManifestWriteMode.AppendParts), ("appendparts", ManifestWriteMode.AppendParts)]) is { } mode)
+        {
+            request = request with { ManifestMode = mode };
+        }
+
+        if (reader.PositiveInt("S3ExchangeShardMaxEntries", ShardMaxEntries) is { } entries)
+        {
+            request = request with { ShardMaxEntries = entries };
+        }
+
+        if (reader.Bytes("S3ExchangeShardMaxBytes", ShardMaxBytes, allowZero: false) is { } bytes)
+        {
+            request = request with { ShardMaxBytes = bytes };
+        }
+
+        if (reader.Bytes("S3ExchangeLooseFileThreshold", LooseFileThreshold, allowZero: true) is { } threshold)
+        {
+            request = request with { LooseFileThreshold = threshold };
+        }
+
+        if (reader.Choice("S3ExchangeShardCompression", ShardCompression, [("gzip", S3Exchange.ShardCompression.Gzip), ("none", S3Exchange.ShardCompression.None)]) is { } compression)
+        {
+            request = request with { Compression = compression };
+        }
+
+        return (request, request.ManifestMode);
+    }
 }

@@ -11,13 +11,20 @@ namespace S3Exchange.Build.Tasks;
 /// running async work inside a synchronous <see cref="Execute"/>. Work runs on the thread
 /// pool; its messages travel through a channel and are logged from the thread MSBuild called
 /// <see cref="Execute"/> on, since build-engine callbacks are only safe from that thread.
-/// Every failure becomes one MSBuild error with an S3XB code (exception detail at Low importance).
+/// Every failure becomes an MSBuild error with an S3XB code (exception detail at Low importance);
+/// every message's text is in Resources/Strings.resx.
 /// </summary>
 public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
 {
     private readonly CancellationTokenSource cancellation = new();
     private string serverDescription = "(not resolved)";
     private string bucketName = "(not resolved)";
+
+    /// <summary>Creates the task with the package's message resources.</summary>
+    private protected S3ExchangeTask()
+        : base(TaskStrings.Resources)
+    {
+    }
 
     /// <summary>The S3 server URL, or <c>aws</c>; falls back to <c>S3_ENDPOINT_URL</c>.</summary>
     public string? Endpoint { get; set; }
@@ -34,8 +41,8 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
     /// <summary><c>true</c>/<c>false</c>: path-style URLs (default: on for a custom endpoint).</summary>
     public string? ForcePathStyle { get; set; }
 
-    /// <summary>Requests in flight at once.</summary>
-    public int MaxConcurrency { get; set; } = 8;
+    /// <summary>Requests in flight at once; empty: the runtime's default.</summary>
+    public string? MaxConcurrency { get; set; }
 
     /// <summary>How the SDK retries failed requests, <c>standard</c> or <c>adaptive</c>; falls back to <c>S3_RETRY_MODE</c>.</summary>
     public string? RetryMode { get; set; }
@@ -49,12 +56,12 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
     /// <inheritdoc/>
     public override bool Execute()
     {
-        var messages = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var messages = Channel.CreateUnbounded<LogLine>(new UnboundedChannelOptions { SingleReader = true });
         var work = Task.Run(async () =>
         {
             try
             {
-                await RunAsync(message => messages.Writer.TryWrite(message), cancellation.Token).ConfigureAwait(false);
+                await RunAsync(new TaskLog(messages.Writer), cancellation.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -64,9 +71,9 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
 
         while (messages.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (messages.Reader.TryRead(out var message))
+            while (messages.Reader.TryRead(out var line))
             {
-                Log.LogMessage(MessageImportance.Normal, message);
+                Log.LogMessageFromResources(line.Importance, line.ResourceName, line.Arguments);
             }
         }
 
@@ -76,23 +83,39 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            Log.LogError(null, ErrorCodes.Cancelled, null, null, 0, 0, 0, 0, $"{GetType().Name} was cancelled; nothing was committed (no manifest was written). Run the build again to finish: what was stored is kept and not sent again.");
+            LogFailure("Cancelled", [GetType().Name]);
+        }
+        catch (InvalidPropertiesException invalid)
+        {
+            foreach (var problem in invalid.Problems)
+            {
+                LogFailure(problem.ResourceName, problem.Arguments);
+            }
         }
         catch (Exception ex)
         {
             var failure = FailureClassifier.Classify(ex, serverDescription, bucketName);
-            Log.LogError(null, failure.Code, null, null, 0, 0, 0, 0, failure.Message);
+            LogFailure(failure.ResourceName, failure.Arguments);
             Log.LogMessage(MessageImportance.Low, (failure.InnerException ?? failure).ToString());
         }
 
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>The task's work; <paramref name="report"/> logs a line at normal importance from any thread.</summary>
-    private protected abstract Task RunAsync(Action<string> report, CancellationToken cancellationToken);
+    // MSBuild's own code extraction (LogErrorWithCodeFromResources) only knows codes of letters
+    // then digits, which "S3XB001" is not, so the code is taken from the text here.
+    private void LogFailure(string resourceName, object[] arguments) =>
+        Log.LogError(null, TaskStrings.Code(resourceName), null, null, 0, 0, 0, 0, TaskStrings.FormatWithoutCode(resourceName, arguments));
 
-    /// <summary>The connection from the task's properties and the environment; remembered for error messages.</summary>
-    private protected (S3Connection Connection, S3ExchangeSettings Settings) ResolveConnection()
+    /// <summary>The task's work; <paramref name="log"/> takes messages from any thread.</summary>
+    private protected abstract Task RunAsync(TaskLog log, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The store for the task's connection properties and the environment; the server and bucket
+    /// are remembered for error messages. Problems go to <paramref name="reader"/>, so one build
+    /// reports every invalid property.
+    /// </summary>
+    private protected Func<S3ExchangeStore> ResolveStore(PropertyReader reader, out S3ExchangeSettings settings)
     {
         var connection = new S3Connection
         {
@@ -105,9 +128,20 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
             RetryMode = RetryMode,
             MaxAttempts = MaxAttempts,
         };
-        var settings = connection.ResolveSettings();
-        serverDescription = S3Connection.Describe(settings);
-        bucketName = settings.Bucket;
-        return (connection, settings);
+        var (resolved, options) = connection.Resolve(reader);
+        settings = resolved;
+        serverDescription = S3Connection.Describe(resolved);
+        bucketName = resolved.Bucket;
+        return () => S3ExchangeStore.Create(resolved, options);
+    }
+
+    /// <summary>A message for the build log: its name in Resources/Strings.resx and its arguments.</summary>
+    private protected readonly record struct LogLine(MessageImportance Importance, string ResourceName, object[] Arguments);
+
+    /// <summary>Queues messages from the task's worker threads for <see cref="Execute"/>'s thread to log.</summary>
+    private protected sealed class TaskLog(ChannelWriter<LogLine> writer)
+    {
+        public void Message(MessageImportance importance, string resourceName, params object[] arguments) =>
+            writer.TryWrite(new LogLine(importance, resourceName, arguments));
     }
 }

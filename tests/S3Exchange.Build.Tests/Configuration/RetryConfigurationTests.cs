@@ -14,7 +14,7 @@ public sealed class RetryConfigurationTests
     {
         var connection = new S3Connection { Endpoint = "http://127.0.0.1:9", RetryMode = "adaptive", MaxAttempts = "8" };
 
-        var settings = connection.ResolveSettings();
+        var settings = connection.Resolve(new PropertyReader()).Settings;
         using var client = settings.CreateClient();
 
         Assert.Equal((RequestRetryMode.Adaptive, 8), (settings.RetryMode, settings.MaxAttempts));
@@ -26,20 +26,22 @@ public sealed class RetryConfigurationTests
     {
         var fromEnvironment = S3ExchangeSettings.FromEnvironment();
 
-        var settings = new S3Connection { Endpoint = "http://127.0.0.1:9", RetryMode = "", MaxAttempts = "" }.ResolveSettings();
+        var settings = new S3Connection { Endpoint = "http://127.0.0.1:9", RetryMode = "", MaxAttempts = "" }.Resolve(new PropertyReader()).Settings;
 
         Assert.Equal((fromEnvironment.RetryMode, fromEnvironment.MaxAttempts), (settings.RetryMode, settings.MaxAttempts));
     }
 
     [Theory]
-    [InlineData("legacy", null, "S3ExchangeRetryMode 'legacy'")]
-    [InlineData(null, "0", "S3ExchangeMaxAttempts '0'")]
-    [InlineData(null, "many", "S3ExchangeMaxAttempts 'many'")]
+    [InlineData("legacy", null, "S3ExchangeRetryMode is 'legacy'")]
+    [InlineData(null, "0", "S3ExchangeMaxAttempts is '0'")]
+    [InlineData(null, "many", "S3ExchangeMaxAttempts is 'many'")]
     public void An_unusable_value_is_S3XB007_naming_the_property(string? mode, string? attempts, string named)
     {
-        var failure = Assert.Throws<BuildFailure>(() => new S3Connection { Endpoint = "http://127.0.0.1:9", RetryMode = mode, MaxAttempts = attempts }.ResolveSettings());
+        var reader = new PropertyReader();
+        new S3Connection { Endpoint = "http://127.0.0.1:9", RetryMode = mode, MaxAttempts = attempts }.Resolve(reader);
 
-        Assert.Equal(ErrorCodes.InvalidProperty, failure.Code);
+        var failure = Assert.Single(Assert.Throws<InvalidPropertiesException>(reader.ThrowIfInvalid).Problems);
+        Assert.Equal("S3XB007", failure.Code);
         Assert.Contains(named, failure.Message);
     }
 

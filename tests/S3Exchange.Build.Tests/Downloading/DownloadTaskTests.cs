@@ -19,7 +19,7 @@ public sealed class DownloadTaskTests(S3ServerFixture server)
         files.WriteRandom("App.dll", 4000, 1);
         files.WriteRandom("runtimes/linux-x64/native/big.so", 50_000, 2);
         var publish = TestTasks.Publish(server, store, files, new RecordingBuildEngine());
-        publish.LooseFileThreshold = 10_000;
+        publish.LooseFileThreshold = "10000";
         Assert.True(publish.Execute());
 
         using var target = new TestFiles();
@@ -57,7 +57,7 @@ public sealed class DownloadTaskTests(S3ServerFixture server)
         using var files = new TestFiles();
         files.WriteRandom("big.bin", 20_000, 1);
         var publish = TestTasks.Publish(server, store, files, new RecordingBuildEngine());
-        publish.LooseFileThreshold = 10_000;
+        publish.LooseFileThreshold = "10000";
         Assert.True(publish.Execute());
         var looseKey = await FirstLooseKeyAsync(store);
         var tampered = File.ReadAllBytes(Path.Combine(files.Root, "big.bin"));

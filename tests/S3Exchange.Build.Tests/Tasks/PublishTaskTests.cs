@@ -30,7 +30,7 @@ public sealed class PublishTaskTests(S3ServerFixture server)
 
         var engine = new RecordingBuildEngine();
         var task = TestTasks.Publish(server, store, files, engine);
-        task.LooseFileThreshold = 30_000;
+        task.LooseFileThreshold = "30000";
 
         Assert.True(task.Execute(), engine.Log);
 
@@ -75,7 +75,7 @@ public sealed class PublishTaskTests(S3ServerFixture server)
 
         var engine = new RecordingBuildEngine();
         var task = TestTasks.Publish(server, store, files, engine);
-        task.LooseFileThreshold = 5 << 20;
+        task.LooseFileThreshold = "5242880";
         task.ShardCompression = compression;
         Assert.True(task.Execute(), engine.Log);
         Assert.Equal(1, task.ShardsUploaded);
@@ -112,12 +112,12 @@ public sealed class PublishTaskTests(S3ServerFixture server)
 
         var first = new RecordingBuildEngine();
         var firstTask = TestTasks.Publish(server, store, files, first);
-        firstTask.ShardMaxEntries = 4;
+        firstTask.ShardMaxEntries = "4";
         Assert.True(firstTask.Execute(), first.Log);
 
         var second = new RecordingBuildEngine();
         var again = TestTasks.Publish(server, store, files, second);
-        again.ShardMaxEntries = 4;
+        again.ShardMaxEntries = "4";
         Assert.True(again.Execute(), second.Log);
 
         Assert.True(firstTask.ShardsUploaded > 1);
@@ -138,13 +138,13 @@ public sealed class PublishTaskTests(S3ServerFixture server)
         }
 
         var first = TestTasks.Publish(server, store, files, new RecordingBuildEngine());
-        first.ShardMaxEntries = 6;
+        first.ShardMaxEntries = "6";
         Assert.True(first.Execute());
         files.WriteRandom("lib/f17.dll", 1000, 999);
 
         var engine = new RecordingBuildEngine();
         var second = TestTasks.Publish(server, store, files, engine);
-        second.ShardMaxEntries = 6;
+        second.ShardMaxEntries = "6";
         Assert.True(second.Execute(), engine.Log);
 
         Assert.True(first.ShardsUploaded >= 3, $"expected several shards, got {first.ShardsUploaded}");
@@ -164,9 +164,9 @@ public sealed class PublishTaskTests(S3ServerFixture server)
 
         var engine = new RecordingBuildEngine();
         var task = TestTasks.Publish(server, store, files, engine);
-        task.ShardMaxEntries = 1;
-        task.LooseFileThreshold = 64L * 1024 * 1024;
-        task.MaxConcurrency = 1;
+        task.ShardMaxEntries = "1";
+        task.LooseFileThreshold = "67108864";
+        task.MaxConcurrency = "1";
         engine.OnMessage = message =>
         {
             if (message.StartsWith("[2/5] uploaded", StringComparison.Ordinal))
@@ -184,8 +184,8 @@ public sealed class PublishTaskTests(S3ServerFixture server)
 
         var rerunEngine = new RecordingBuildEngine();
         var rerun = TestTasks.Publish(server, store, files, rerunEngine);
-        rerun.ShardMaxEntries = 1;
-        rerun.LooseFileThreshold = 64L * 1024 * 1024;
+        rerun.ShardMaxEntries = "1";
+        rerun.LooseFileThreshold = "67108864";
         Assert.True(rerun.Execute(), rerunEngine.Log);
 
         Assert.Equal(2, rerun.ShardsSkipped);
@@ -205,8 +205,8 @@ public sealed class PublishTaskTests(S3ServerFixture server)
         var task = TestTasks.Publish(server, store, files, engine);
         task.Endpoint = TestTasks.UnreachableEndpoint;  // any request would fail the task
         task.DryRun = true;
-        task.ShardMaxEntries = 1;
-        task.LooseFileThreshold = 1000;
+        task.ShardMaxEntries = "1";
+        task.LooseFileThreshold = "1000";
 
         Assert.True(task.Execute(), engine.Log);
 

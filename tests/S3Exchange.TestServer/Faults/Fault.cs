@@ -27,6 +27,12 @@ public sealed record Fault(FaultKind Kind, int AfterBodyBytes = 0)
     public static Fault Answer(int status, string code) =>
         new(FaultKind.ErrorAnswer) { AnswerStatus = status, AnswerCode = code, AnswerMessage = $"{code} (answered by FaultProxy)" };
 
+    /// <summary>For delays: how long the request is held before it is relayed.</summary>
+    public TimeSpan Hold { get; init; }
+
+    /// <summary>The request is held for <paramref name="hold"/>, then relayed as it is (see <see cref="FaultCounters.PeakDelayed"/>).</summary>
+    public static Fault Delay(TimeSpan hold) => new(FaultKind.Delay) { Hold = hold };
+
     /// <summary>The request is cut after <paramref name="bodyBytes"/> bytes of its body.</summary>
     public static Fault CutRequest(int bodyBytes = 0) => new(FaultKind.CutRequest, bodyBytes);
 

@@ -16,6 +16,9 @@ public sealed class FaultCounters
     /// <summary>Requests whose head reached the proxy.</summary>
     public long Requests => Interlocked.Read(ref requests);
 
+    private int delayed;
+    private int peakDelayed;
+
     /// <summary>Requests answered with <c>503 SlowDown</c>.</summary>
     public int SlowDowns => Count(FaultKind.SlowDown);
 
@@ -44,6 +47,24 @@ public sealed class FaultCounters
     /// counted outside the library.
     /// </summary>
     public int RequestsTo(string method, string path) => requestsByTarget.GetValueOrDefault((method, path));
+
+    /// <summary>Requests of <paramref name="method"/> whose path starts with <paramref name="pathPrefix"/> (all of them for "/").</summary>
+    public int RequestsUnder(string method, string pathPrefix) =>
+        requestsByTarget.Where(p => p.Key.Method == method && p.Key.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Sum(p => p.Value);
+
+    /// <summary>The most delayed requests (<see cref="Fault.Delay"/>) held or in flight at one time: how many the client sent in parallel.</summary>
+    public int PeakDelayed => Volatile.Read(ref peakDelayed);
+
+    internal void EnterDelayed()
+    {
+        var now = Interlocked.Increment(ref delayed);
+        int peak;
+        while (now > (peak = Volatile.Read(ref peakDelayed)) && Interlocked.CompareExchange(ref peakDelayed, now, peak) != peak)
+        {
+        }
+    }
+
+    internal void ExitDelayed() => Interlocked.Decrement(ref delayed);
 
     internal long CountRequest(string method, string path)
     {

@@ -14,4 +14,7 @@ public enum FaultKind
 
     /// <summary>Relays the whole request, then only the start of the server's response: the server did the work, the client never learns the outcome.</summary>
     CutResponse,
+
+    /// <summary>Holds the request for <see cref="Fault.Hold"/> before relaying it faithfully: requests pile up, so a test can see how many a client keeps in flight.</summary>
+    Delay,
 }

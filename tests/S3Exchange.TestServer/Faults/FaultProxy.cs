@@ -136,6 +136,26 @@ public sealed class FaultProxy : IAsyncDisposable
     // Returns whether the client connection stays open for another request.
     private async Task<bool> ForwardAsync(HttpHead request, Fault? fault, HttpStreamReader fromClient, NetworkStream toClient, CancellationToken cancellationToken)
     {
+        if (fault?.Kind != FaultKind.Delay)
+        {
+            return await RelayAsync(request, fault, fromClient, toClient, cancellationToken).ConfigureAwait(false);
+        }
+
+        Counters.CountFault(request.Method, FaultKind.Delay);
+        Counters.EnterDelayed();
+        try
+        {
+            await Task.Delay(fault.Hold, cancellationToken).ConfigureAwait(false);
+            return await RelayAsync(request, null, fromClient, toClient, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Counters.ExitDelayed();
+        }
+    }
+
+    private async Task<bool> RelayAsync(HttpHead request, Fault? fault, HttpStreamReader fromClient, NetworkStream toClient, CancellationToken cancellationToken)
+    {
         using var server = new TcpClient { NoDelay = true };
         await server.ConnectAsync(upstream.Host, upstream.Port, cancellationToken).ConfigureAwait(false);
         var toServer = server.GetStream();

@@ -2,14 +2,14 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace S3Exchange.Build.Planning;
+namespace S3Exchange;
 
 /// <summary>
 /// Cuts a path-ordered list of files into shards so that boundaries stay put when content
 /// changes: content-defined chunking over paths. A shard ends after a file whose path hashes
-/// to a "cut" value (one file in <see cref="ShardingLimits.AverageEntries"/> on average), or
-/// earlier when the next file would break <see cref="ShardingLimits.MaxEntries"/> or
-/// <see cref="ShardingLimits.MaxBytes"/>.
+/// to a "cut" value (one file in half <see cref="PublishRequest.ShardMaxEntries"/> on average), or
+/// earlier when the next file would break <see cref="PublishRequest.ShardMaxEntries"/> or
+/// <see cref="PublishRequest.ShardMaxBytes"/>.
 /// </summary>
 /// <remarks>
 /// Cuts depend on paths, not on positions or content, so editing a file changes only its own
@@ -19,14 +19,14 @@ namespace S3Exchange.Build.Planning;
 /// </remarks>
 internal static class ShardBoundaries
 {
-    public static IReadOnlyList<IReadOnlyList<PublishFile>> Cut(IReadOnlyList<PublishFile> orderedFiles, ShardingLimits limits)
+    public static IReadOnlyList<IReadOnlyList<PublishFile>> Cut(IReadOnlyList<PublishFile> orderedFiles, PublishRequest limits)
     {
         var shards = new List<IReadOnlyList<PublishFile>>();
         var current = new List<PublishFile>();
         long bytes = 0;
         foreach (var file in orderedFiles)
         {
-            var overLimit = current.Count > 0 && (current.Count + 1 > limits.MaxEntries || bytes + file.SizeBytes > limits.MaxBytes);
+            var overLimit = current.Count > 0 && (current.Count + 1 > limits.ShardMaxEntries || bytes + file.SizeBytes > limits.ShardMaxBytes);
             if (overLimit)
             {
                 shards.Add(current);
@@ -36,7 +36,7 @@ internal static class ShardBoundaries
 
             current.Add(file);
             bytes += file.SizeBytes;
-            if (IsCutPoint(file.RelativePath, limits.AverageEntries))
+            if (IsCutPoint(file.RelativePath, limits.AverageShardEntries))
             {
                 shards.Add(current);
                 current = [];

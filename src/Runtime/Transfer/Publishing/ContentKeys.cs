@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace S3Exchange.Build.Planning;
+namespace S3Exchange;
 
 /// <summary>
 /// Content-addressed keys. A shard is named after the SHA-256 of its member list (format
@@ -28,7 +28,7 @@ internal static class ContentKeys
                 .Append(member.OctalMode).Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 
     public static string ShardKey(string contentPrefix, string digest, ShardCompression compression) =>

@@ -1,4 +1,4 @@
-namespace S3Exchange.Build.Planning;
+namespace S3Exchange;
 
 /// <summary>Unix permission bits as read from disk and as written into manifests ("0755").</summary>
 internal static class FileModes

@@ -1,18 +1,23 @@
-using S3Exchange.Build.Configuration;
-using S3Exchange.Build.Planning;
+namespace S3Exchange.Tests.Transfer;
 
-namespace S3Exchange.Build.Tests.Planning;
-
-public sealed class ShardPlanningTests
+/// <summary>The publish planner alone (no server): stable, content-addressed shards and loose files.</summary>
+public sealed class PublishPlanningTests
 {
-    private static readonly PublishKeys Keys = new("artifacts/App/1.0/any/manifest.jsonl", "artifacts/App/content");
-    private static readonly ShardingLimits Small = new(MaxEntries: 8, MaxBytes: 1 << 20, LooseFileThreshold: 1 << 16);
+    private static readonly PublishRequest Default = new()
+    {
+        Folder = "/nowhere",
+        Files = [],
+        ManifestKey = "artifacts/App/1.0/any/manifest.jsonl",
+        ContentPrefix = "artifacts/App/content",
+    };
+
+    private static readonly PublishRequest Small = Default with { ShardMaxEntries = 8, ShardMaxBytes = 1 << 20, LooseFileThreshold = 1 << 16 };
 
     [Fact]
     public void The_same_files_always_make_the_same_shards_and_keys()
     {
-        var first = PublishPlanner.Plan(Files(200), Keys, Small);
-        var second = PublishPlanner.Plan(Files(200), Keys, Small);
+        var first = PublishPlanner.Plan(Files(200), Small);
+        var second = PublishPlanner.Plan(Files(200), Small);
 
         Assert.Equal(first.Shards.Select(s => s.Key), second.Shards.Select(s => s.Key));
         Assert.True(first.Shards.Count > 10, $"expected many shards, got {first.Shards.Count}");
@@ -22,10 +27,10 @@ public sealed class ShardPlanningTests
     public void Changing_one_file_changes_only_the_key_of_its_own_shard()
     {
         var files = Files(200);
-        var before = PublishPlanner.Plan(files, Keys, Small);
+        var before = PublishPlanner.Plan(files, Small);
         var changed = files.ToList();
         changed[117] = changed[117] with { Sha256 = new string('f', 64) };
-        var after = PublishPlanner.Plan(changed, Keys, Small);
+        var after = PublishPlanner.Plan(changed, Small);
 
         var differing = before.Shards.Zip(after.Shards).Where(p => p.First.Key != p.Second.Key).ToList();
         Assert.Equal(before.Shards.Count, after.Shards.Count);
@@ -37,8 +42,8 @@ public sealed class ShardPlanningTests
     public void Changing_a_files_mode_changes_its_shard_key()
     {
         var files = Files(3);
-        var before = PublishPlanner.Plan(files, Keys, Default);
-        var after = PublishPlanner.Plan([files[0], files[1] with { UnixMode = 0b111_101_101 }, files[2]], Keys, Default);
+        var before = PublishPlanner.Plan(files, Default);
+        var after = PublishPlanner.Plan([files[0], files[1] with { UnixMode = 0b111_101_101 }, files[2]], Default);
 
         Assert.NotEqual(Assert.Single(before.Shards).Key, Assert.Single(after.Shards).Key);
     }
@@ -47,9 +52,9 @@ public sealed class ShardPlanningTests
     public void Adding_a_file_leaves_every_shard_but_its_neighbourhood_unchanged()
     {
         var files = Files(300);
-        var before = PublishPlanner.Plan(files, Keys, Small);
+        var before = PublishPlanner.Plan(files, Small);
         var added = files.Append(File("lib/file-00150a.dll", 100)).OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
-        var after = PublishPlanner.Plan(added, Keys, Small);
+        var after = PublishPlanner.Plan(added, Small);
 
         var newKeys = after.Shards.Select(s => s.Key).Except(before.Shards.Select(s => s.Key)).ToList();
         Assert.InRange(newKeys.Count, 1, 2);
@@ -58,9 +63,9 @@ public sealed class ShardPlanningTests
     [Fact]
     public void Shards_respect_the_entry_and_byte_limits_and_a_large_file_travels_alone()
     {
-        var limits = new ShardingLimits(MaxEntries: 5, MaxBytes: 1000, LooseFileThreshold: 5000);
+        var limits = Default with { ShardMaxEntries = 5, ShardMaxBytes = 1000, LooseFileThreshold = 5000 };
         var files = Enumerable.Range(0, 40).Select(i => File($"f{i:000}", i == 20 ? 1500 : 90)).ToList();
-        var plan = PublishPlanner.Plan(files, Keys, limits);
+        var plan = PublishPlanner.Plan(files, limits);
 
         Assert.All(plan.Shards, s => Assert.InRange(s.Files.Count, 1, 5));
         Assert.All(plan.Shards.Where(s => s.Files.Count > 1), s => Assert.True(s.ContentBytes <= 1000));
@@ -72,7 +77,7 @@ public sealed class ShardPlanningTests
     public void Files_above_the_loose_threshold_become_loose_objects_named_by_content()
     {
         var big = File("runtimes/linux-x64/native/libbig.so", 70_000);
-        var plan = PublishPlanner.Plan([File("App.dll", 10), big], Keys, Small);
+        var plan = PublishPlanner.Plan([File("App.dll", 10), big], Small);
 
         var loose = Assert.Single(plan.LooseFiles);
         Assert.Equal($"artifacts/App/content/objects/{big.Sha256}/libbig.so", loose.Key);
@@ -81,19 +86,28 @@ public sealed class ShardPlanningTests
         Assert.EndsWith(".tar.gz", plan.Shards[0].Key);
     }
 
-    [Fact]
-    public void Invalid_limits_are_refused_with_S3XB007()
+    [Theory]
+    [InlineData(nameof(PublishRequest.ShardMaxEntries))]
+    [InlineData(nameof(PublishRequest.ShardMaxBytes))]
+    [InlineData(nameof(PublishRequest.LooseFileThreshold))]
+    [InlineData(nameof(PublishRequest.Compression))]
+    public void An_unusable_limit_is_refused_naming_it(string property)
     {
-        var failure = Assert.Throws<Diagnostics.BuildFailure>(() => PublishPlanner.Plan(Files(1), Keys, new ShardingLimits(0, 1, 1)));
-        Assert.Equal("S3XB007", failure.Code);
-        Assert.Contains("S3ExchangeShardMaxEntries", failure.Message);
-    }
+        var request = property switch
+        {
+            nameof(PublishRequest.ShardMaxEntries) => Default with { ShardMaxEntries = 0 },
+            nameof(PublishRequest.ShardMaxBytes) => Default with { ShardMaxBytes = -1 },
+            nameof(PublishRequest.LooseFileThreshold) => Default with { LooseFileThreshold = -1 },
+            _ => Default with { Compression = ShardCompression.Bzip2 },
+        };
 
-    private static ShardingLimits Default => ShardingLimits.Default;
+        var ex = Assert.ThrowsAny<ArgumentOutOfRangeException>(request.Validate);
+        Assert.Equal(property, ex.ParamName);
+    }
 
     private static List<PublishFile> Files(int count) =>
         Enumerable.Range(0, count).Select(i => File($"lib/file-{i:00000}.dll", 1000 + i)).ToList();
 
     private static PublishFile File(string path, long size) =>
-        new(path, "/nowhere/" + path, size, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path))), 0b110_100_100);
+        new(path, "/nowhere/" + path, size, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path))).ToLowerInvariant(), 0b110_100_100);
 }

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using S3Exchange.Build.Diagnostics;
 
-namespace S3Exchange.Build.Planning;
+namespace S3Exchange;
 
 /// <summary>
 /// Reads what publishing produced: each file's relative path, size, SHA-256 and mode, in a
@@ -11,21 +10,13 @@ namespace S3Exchange.Build.Planning;
 /// <remarks>
 /// Symlink policy: a file that is a symlink is published as a regular file holding its final
 /// target's content and mode, provided the target is a file inside the publish folder; a link
-/// that dangles or resolves outside the folder is an error (S3XB008), since following it would
+/// that dangles or resolves outside the folder is an <see cref="InvalidPublishFileException"/>, since following it would
 /// publish something the build did not produce. Fetching never creates symlinks.
 /// </remarks>
 internal static class PublishFileScanner
 {
-    /// <summary>A file to publish: its path on disk and its path below the publish folder.</summary>
-    public readonly record struct Source(string Path, string RelativePath);
-
-    public static async Task<IReadOnlyList<PublishFile>> ScanAsync(IReadOnlyCollection<Source> sources, string publishRoot, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PublishFile>> ScanAsync(IReadOnlyCollection<PublishSource> sources, string publishRoot, CancellationToken cancellationToken)
     {
-        if (sources.Count == 0)
-        {
-            throw new BuildFailure(ErrorCodes.EmptyOutput, $"The publish output in '{publishRoot}' has no files, so there is nothing to publish to S3. Check that 'dotnet publish' produced output, or set S3ExchangePublish=false for this project.");
-        }
-
         var root = Path.GetFullPath(publishRoot);
         var checkedSources = new List<(string Path, string Relative)>(sources.Count);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,7 +25,7 @@ internal static class PublishFileScanner
             var relative = source.RelativePath.Replace('\\', '/');
             if (MemberPath.FindProblem(relative) is { } problem)
             {
-                throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{source.Path}' has the relative path '{relative}', which cannot be stored: {problem}. Give it a relative path inside the publish folder.");
+                throw new InvalidPublishFileException(source.Path, relative, $"The file '{source.Path}' has the relative path '{relative}', which cannot be stored: {problem}. Give it a relative path inside the published folder.");
             }
 
             var full = Path.GetFullPath(source.Path);
@@ -45,7 +36,7 @@ internal static class PublishFileScanner
                     continue;
                 }
 
-                throw new BuildFailure(ErrorCodes.BadPublishFile, $"Two publish files have the relative path '{relative}': '{other}' and '{full}'. Remove one from the publish items.");
+                throw new InvalidPublishFileException(full, relative, $"Two files have the relative path '{relative}': '{other}' and '{full}'. Publish only one of them.");
             }
 
             seen.Add(relative, full);
@@ -90,7 +81,7 @@ internal static class PublishFileScanner
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            return (offset, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return (offset, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
         }
         finally
         {
@@ -105,7 +96,7 @@ internal static class PublishFileScanner
         {
             if (!info.Exists)
             {
-                throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{full}' ('{relative}') does not exist. Publish again, or remove it from the publish items.");
+                throw new InvalidPublishFileException(full, relative, $"The file '{full}' ('{relative}') does not exist. Produce it again, or leave it out.");
             }
 
             return full;
@@ -114,14 +105,14 @@ internal static class PublishFileScanner
         var target = info.ResolveLinkTarget(returnFinalTarget: true);
         if (target is not FileInfo { Exists: true } file)
         {
-            throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{relative}' is a symlink to '{info.LinkTarget}', which does not exist (or is not a file). Fix or remove the link.");
+            throw new InvalidPublishFileException(full, relative, $"The file '{relative}' is a symlink to '{info.LinkTarget}', which does not exist (or is not a file). Fix or remove the link.");
         }
 
         var rootWithSeparator = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
         var targetPath = Path.GetFullPath(file.FullName);
         if (!targetPath.StartsWith(rootWithSeparator, StringComparison.Ordinal))
         {
-            throw new BuildFailure(ErrorCodes.BadPublishFile, $"The publish file '{relative}' is a symlink to '{targetPath}', outside the publish folder '{root}'. Copy the file into the output instead of linking it.");
+            throw new InvalidPublishFileException(full, relative, $"The file '{relative}' is a symlink to '{targetPath}', outside the published folder '{root}'. Copy the file into the folder instead of linking it.");
         }
 
         return targetPath;

@@ -1,20 +1,19 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using S3Exchange.Build.Diagnostics;
-using S3Exchange.Build.Planning;
 
-namespace S3Exchange.Build.Publishing;
+namespace S3Exchange;
 
 /// <summary>
-/// Carries out a <see cref="PublishPlan"/>: lists what the content prefix already holds,
-/// uploads the missing shards and loose objects in parallel, and only when every one is stored
-/// writes the manifest, the commit point. A failure or cancellation before that leaves no
-/// manifest (and aborts multipart uploads in flight: the runtime's upload stream does that when
-/// it is disposed without completing); a re-run then uploads only what is still missing.
+/// Publishes files: hashes them, plans content-addressed shards and loose objects
+/// (<see cref="PublishPlanner"/>), asks the server about exactly the keys of the plan (one HEAD
+/// each, in parallel, so the cost grows with the files published and not with what the bucket
+/// already holds), uploads what is missing, and only when every object is stored writes the
+/// manifest, the commit point. A failure or cancellation before that leaves no manifest (and
+/// aborts multipart uploads in flight: the upload stream does that when it is disposed without
+/// completing); a re-run then uploads only what is still missing.
 /// </summary>
-internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> report)
+internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferProgress>? progress)
 {
     /// <summary>
     /// Shards and loose files up to this size go up as one PutObject rather than a multipart
@@ -32,10 +31,18 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
     private readonly SemaphoreSlim budget = new(SinglePutBudgetBytes / BudgetUnit);
     private readonly SemaphoreSlim budgetQueue = new(1);
 
-    public async Task<PublishOutcome> RunAsync(PublishPlan plan, ManifestWriteMode mode, CancellationToken cancellationToken)
+    /// <summary>Hashes the files and plans where each goes; sends nothing.</summary>
+    public static async Task<PublishPlan> PlanAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        request.Validate();
+        var files = await PublishFileScanner.ScanAsync(request.Files as IReadOnlyCollection<PublishSource> ?? [.. request.Files], request.Folder, cancellationToken).ConfigureAwait(false);
+        return PublishPlanner.Plan(files, request);
+    }
+
+    public async Task<PublishReport> PublishAsync(PublishPlan plan, ManifestWriteMode mode, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var stored = await RemoteContentIndex.LoadAsync(store, plan.ContentPrefix, cancellationToken).ConfigureAwait(false);
+        var manifestKey = store.ResolveKey(plan.ManifestKey);
         var shardEntries = new ShardEntry[plan.Shards.Count];
         var looseEntries = new FileEntry[plan.LooseFiles.Count];
         long bytesUploaded = 0;
@@ -54,12 +61,12 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
             async (item, token) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                string what;
                 if (item.Shard is { } shard)
                 {
                     var fullKey = store.ResolveKey(shard.Key);
-                    var skipped = stored.TryGetSize(fullKey, out var size);
-                    if (!skipped)
+                    var stored = await store.Storage.HeadAsync(fullKey, token).ConfigureAwait(false);
+                    var size = stored?.SizeBytes ?? 0;
+                    if (stored is null)
                     {
                         var written = await PutShardAsync(shard, plan.Compression, token).ConfigureAwait(false);
                         size = written.Entry.SizeBytes ?? 0;
@@ -74,15 +81,14 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
                         SizeBytes = size,
                         Meta = new JsonObject { ["digest"] = shard.Digest },
                     };
-                    what = $"shard {fullKey} ({shard.Files.Count} files, {Sizes.Mib(shard.ContentBytes)})";
-                    Report(skipped, what);
+                    Report(stored is null ? TransferStep.ShardUploaded : TransferStep.ShardAlreadyStored, fullKey, null, shard.Files.Count, stored is null ? size : 0);
                 }
                 else
                 {
                     var loose = item.Loose!;
                     var fullKey = store.ResolveKey(loose.Key);
-                    var skipped = stored.TryGetSize(fullKey, out _);
-                    if (!skipped)
+                    var stored = await store.Storage.HeadAsync(fullKey, token).ConfigureAwait(false);
+                    if (stored is null)
                     {
                         await store.PutFileAsync(loose.Key, loose.File.SourcePath, SinglePutMaxBytes, null, token).ConfigureAwait(false);
                         Interlocked.Add(ref bytesUploaded, loose.File.SizeBytes);
@@ -90,34 +96,23 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
                     }
 
                     looseEntries[item.Index] = LooseEntry(fullKey, loose.File);
-                    what = $"file {loose.File.RelativePath} as {fullKey} ({Sizes.Mib(loose.File.SizeBytes)})";
-                    Report(skipped, what);
+                    Report(stored is null ? TransferStep.FileUploaded : TransferStep.FileAlreadyStored, fullKey, loose.File.RelativePath, 1, stored is null ? loose.File.SizeBytes : 0);
                 }
 
-                void Report(bool skipped, string description)
-                {
-                    var n = Interlocked.Increment(ref done);
-                    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                    report(skipped
-                        ? $"[{n}/{total}] skipped {description}: already stored"
-                        : $"[{n}/{total}] uploaded {description} in {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
-                }
+                void Report(TransferStep step, string key, string? path, int count, long bytes) =>
+                    progress?.Report(new TransferProgress(step, key, path, count, bytes, Interlocked.Increment(ref done), total, Stopwatch.GetElapsedTime(started)));
             }).ConfigureAwait(false);
 
         // The commit point: every shard and object the manifest names is stored by now.
         await store.WriteManifestAsync(plan.ManifestKey, [.. shardEntries, .. looseEntries], mode, cancellationToken).ConfigureAwait(false);
-        var manifestSha256 = await HashObjectAsync(plan.ManifestKey, cancellationToken).ConfigureAwait(false);
-        return new PublishOutcome
+        return new PublishReport
         {
-            ManifestKey = store.ResolveKey(plan.ManifestKey),
-            ManifestSha256 = manifestSha256,
-            FileCount = plan.FileCount,
+            Plan = plan,
+            ManifestKey = manifestKey,
+            ManifestSha256 = await HashObjectAsync(plan.ManifestKey, cancellationToken).ConfigureAwait(false),
             ShardsUploaded = shardsUploaded,
-            ShardsSkipped = plan.Shards.Count - shardsUploaded,
             LooseUploaded = looseUploaded,
-            LooseSkipped = plan.LooseFiles.Count - looseUploaded,
             BytesUploaded = bytesUploaded,
-            ContentBytes = plan.ContentBytes,
             Elapsed = clock.Elapsed,
         };
     }
@@ -126,7 +121,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
     /// An upper bound of a shard archive's size: content, a header and padding per member, the
     /// internal manifest's entries, and for gzip the few percent that incompressible input can grow.
     /// </summary>
-    public static long EstimateArchiveBytes(PlannedShard shard, ShardCompression compression)
+    internal static long EstimateArchiveBytes(PlannedShard shard, ShardCompression compression)
     {
         long bytes = 64 * 1024;
         foreach (var file in shard.Files)
@@ -188,7 +183,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
     }
 
     /// <summary>The metadata every stored file carries: its SHA-256 and Unix mode (and, for loose objects, its path).</summary>
-    public static JsonObject FileMeta(PublishFile file, bool withPath)
+    internal static JsonObject FileMeta(PublishFile file, bool withPath)
     {
         var meta = new JsonObject();
         if (withPath)
@@ -221,7 +216,7 @@ internal sealed class PublishExecutor(S3ExchangeStore store, Action<string> repo
         var content = await store.GetObjectAsync(key, cancellationToken).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
+            return Convert.ToHexString(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false)).ToLowerInvariant();
         }
     }
 }

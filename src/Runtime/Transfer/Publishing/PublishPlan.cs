@@ -1,0 +1,36 @@
+namespace S3Exchange;
+
+/// <summary>Everything one publish stores, decided before any request is sent.</summary>
+/// <param name="ManifestKey">The manifest's key, relative to the store's base prefix.</param>
+/// <param name="ContentPrefix">The prefix of shards and loose objects, relative to the store's base prefix.</param>
+/// <param name="Compression">How the shards are compressed.</param>
+/// <param name="Shards">The shards, in path order of their first member.</param>
+/// <param name="LooseFiles">The files stored alone, in path order.</param>
+public sealed record PublishPlan(
+    string ManifestKey,
+    string ContentPrefix,
+    ShardCompression Compression,
+    IReadOnlyList<PlannedShard> Shards,
+    IReadOnlyList<PlannedLooseFile> LooseFiles)
+{
+    /// <summary>Files in the plan, sharded and loose.</summary>
+    public int FileCount => Shards.Sum(s => s.Files.Count) + LooseFiles.Count;
+
+    /// <summary>Bytes of content in the plan.</summary>
+    public long ContentBytes => Shards.Sum(s => s.ContentBytes) + LooseFiles.Sum(l => l.File.SizeBytes);
+}
+
+/// <summary>A shard to store: its members in archive order and its content-addressed key.</summary>
+/// <param name="Key">The archive key, relative to the store's base prefix.</param>
+/// <param name="Digest">The hex digest the key is named after: the SHA-256 of the member list (paths, sizes, hashes, modes).</param>
+/// <param name="Files">The members, in archive order.</param>
+public sealed record PlannedShard(string Key, string Digest, IReadOnlyList<PublishFile> Files)
+{
+    /// <summary>Bytes of content in the shard.</summary>
+    public long ContentBytes => Files.Sum(f => f.SizeBytes);
+}
+
+/// <summary>A file stored alone (above the loose-file threshold) under its content-addressed key.</summary>
+/// <param name="Key">The object key, relative to the store's base prefix.</param>
+/// <param name="File">The file.</param>
+public sealed record PlannedLooseFile(string Key, PublishFile File);

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using S3Exchange.Testing;
+using S3Exchange.Tests.Faults;
+
+namespace S3Exchange.Tests.Transfer;
+
+// Unix modes are part of what is fetched; these tests run on Linux and macOS.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+/// <summary>The runtime's fetch engine against a real server: verified, parallel, nothing half-written.</summary>
+[Collection("S3")]
+public sealed class FetchTests(S3ServerFixture server)
+{
+    [Fact]
+    public async Task A_published_folder_fetches_to_identical_bytes_and_modes_every_file_verified()
+    {
+        var store = server.CreateStore();
+        using var source = new TransferFolder();
+        source.Write("App", 300, 1, (UnixFileMode)0b111_101_101);
+        source.Write("lib/a.dll", 4000, 2);
+        source.Write("runtimes/native/big.so", 60_000, 3);
+        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 50_000 });
+        using var target = new TransferFolder();
+        var progress = new List<TransferProgress>();
+
+        var report = await store.FetchAsync(published.Plan.ManifestKey, target.Root, progress: new Recorder(progress));
+
+        Assert.Equal(source.AllFiles(), target.AllFiles());
+        foreach (var relative in source.AllFiles())
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(source.Root, relative)), File.ReadAllBytes(Path.Combine(target.Root, relative)));
+            Assert.Equal(File.GetUnixFileMode(Path.Combine(source.Root, relative)), File.GetUnixFileMode(Path.Combine(target.Root, relative)));
+        }
+
+        Assert.Equal(3, report.VerifiedFiles);
+        Assert.Equal(["App", "lib/a.dll", "runtimes/native/big.so"], report.Files.Select(f => f.RelativePath).Order(StringComparer.Ordinal));
+        Assert.Equal(3, progress.Count(p => p.Step == TransferStep.FileWritten));
+    }
+
+    [Fact]
+    public async Task A_stored_object_that_no_longer_matches_its_hash_is_refused_naming_its_key_and_no_file_is_left()
+    {
+        var store = server.CreateStore();
+        using var source = new TransferFolder();
+        var path = source.Write("big.bin", 20_000, 1);
+        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 10_000 });
+        var loose = Assert.Single(published.Plan.LooseFiles);
+        var tampered = File.ReadAllBytes(path);
+        tampered[100] ^= 0xff;
+        await store.PutObjectAsync(loose.Key, tampered);
+        using var target = new TransferFolder();
+
+        var ex = await Assert.ThrowsAsync<ContentMismatchException>(() => store.FetchAsync(published.Plan.ManifestKey, target.Root));
+
+        Assert.Equal(store.ResolveKey(loose.Key), ex.Key);
+        Assert.Equal("sha256", ex.Property);
+        Assert.Empty(target.AllFiles());
+    }
+
+    [Fact]
+    public async Task Without_verification_the_same_object_is_written_as_stored()
+    {
+        var store = server.CreateStore();
+        using var source = new TransferFolder();
+        var path = source.Write("big.bin", 20_000, 1);
+        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 10_000 });
+        var tampered = File.ReadAllBytes(path);
+        tampered[100] ^= 0xff;
+        await store.PutObjectAsync(published.Plan.LooseFiles[0].Key, tampered);
+        using var target = new TransferFolder();
+
+        var report = await store.FetchAsync(published.Plan.ManifestKey, target.Root, new FetchOptions { VerifyContent = false });
+
+        Assert.Equal(0, report.VerifiedFiles);
+        Assert.Equal(tampered, File.ReadAllBytes(Path.Combine(target.Root, "big.bin")));
+    }
+
+    [Fact]
+    public async Task Two_entries_that_would_write_one_path_are_refused_before_anything_is_written()
+    {
+        var store = server.CreateStore();
+        var first = await store.PutObjectAsync("objects/one", new byte[] { 1 });
+        first.Meta = new JsonObject { ["path"] = "same.txt" };
+        var second = await store.PutObjectAsync("objects/two", new byte[] { 2 });
+        second.Meta = new JsonObject { ["path"] = "same.txt" };
+        var other = await store.PutObjectAsync("objects/three", new byte[] { 3 });
+        await store.WriteManifestAsync("dup/manifest.jsonl", [other, first, second]);
+        using var target = new TransferFolder();
+
+        var ex = await Assert.ThrowsAsync<InvalidMemberPathException>(() => store.FetchAsync("dup/manifest.jsonl", target.Root));
+
+        Assert.Equal(second.Key, ex.Key);
+        Assert.Contains(first.Key, ex.Message);
+        Assert.Empty(target.AllFiles());
+    }
+
+    [Fact]
+    public async Task Shards_are_read_in_parallel_up_to_the_store_concurrency()
+    {
+        await using var proxied = ProxiedStore.Create(server, options: new S3ExchangeStoreOptions { MaxConcurrency = 4 });
+        using var source = new TransferFolder();
+        for (var i = 0; i < 24; i++)
+        {
+            source.Write($"f{i:00}.bin", 1000, i);
+        }
+
+        var published = await proxied.Store.PublishAsync(source.Request() with { ShardMaxEntries = 2 });
+        Assert.True(published.Plan.Shards.Count >= 8, $"expected at least 8 shards, got {published.Plan.Shards.Count}");
+        using var target = new TransferFolder();
+        proxied.Proxy.Plan = FaultPlan.Always(Fault.Delay(TimeSpan.FromMilliseconds(150))).Where(r => r.Method == "GET" && r.Path.Contains("/shards/", StringComparison.Ordinal));
+
+        await proxied.Store.FetchAsync(published.Plan.ManifestKey, target.Root);
+
+        Assert.Equal(source.AllFiles(), target.AllFiles());
+        Assert.InRange(proxied.Proxy.Counters.PeakDelayed, 2, 4);
+    }
+
+    private sealed class Recorder(List<TransferProgress> steps) : IProgress<TransferProgress>
+    {
+        public void Report(TransferProgress value)
+        {
+            lock (steps)
+            {
+                steps.Add(value);
+            }
+        }
+    }
+}
