@@ -62,15 +62,21 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
             await server.Client.DeleteObjectAsync(server.Bucket, key);
         }
 
-        var third = await PublishAsync(project, store, "publish3");
+        // At minimal verbosity, the CLI's default: where the build went and what was sent still show.
+        var third = await PublishAsync(project, store, "publish3", "-v:m");
         Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Contains($"S3Exchange publish: ", third.Output);
+        Assert.Contains($"s3://{server.Bucket}/{store.ResolveKey(ManifestKey)}", third.Output);
+        Assert.DoesNotContain("] skipped shard", third.Output);   // per-shard lines stay at normal verbosity
         Assert.Contains($"shards uploaded 2, skipped {shards.Count - 2};", third.Output);
         Assert.True(await store.ExistsAsync(ManifestKey));
 
         // 4. The download target restores identical bytes and modes, and the fetched app runs.
         var downloadDir = Path.Combine(project.Root, "fetched");
-        var download = await DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog("download"), "msbuild", "-t:S3ExchangeDownload", $"-p:S3ExchangeManifestKey={ManifestKey}", $"-p:S3ExchangeDownloadDir={downloadDir}", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}");
+        var download = await DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog("download"), "msbuild", "-t:S3ExchangeDownload", $"-p:S3ExchangeManifestKey={ManifestKey}", $"-p:S3ExchangeDownloadDir={downloadDir}", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}", "-v:m");
         Assert.True(download.ExitCode == 0, download.ToString());
+        Assert.Contains($"S3Exchange download: {published.Count} files", download.Output);
+        Assert.Contains($"{published.Count} verified against the manifest", download.Output);
         foreach (var (relative, content) in published)
         {
             var fetched = Path.Combine(downloadDir, relative);

@@ -24,7 +24,9 @@ internal static class DotnetCommand
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments.Concat(["-nr:false", "-tl:false", "-v:n", "-bl:" + binlog]))
+        // Normal verbosity unless the caller chose one (e.g. -v:m, what 'dotnet publish' uses by default).
+        var verbosity = arguments.Any(a => a.StartsWith("-v:", StringComparison.Ordinal)) ? [] : new[] { "-v:n" };
+        foreach (var argument in arguments.Concat(["-nr:false", "-tl:false", .. verbosity, "-bl:" + binlog]))
         {
             start.ArgumentList.Add(argument);
         }
