@@ -11,8 +11,8 @@ internal sealed class ShardedPutWorkload : FaultWorkload
 
     public override string Name => "sharded";
 
-    public override string Description => $"PutShardedAsync of {Count:N0} × 1 KiB items → 40 tar.gz shards + manifest part";
+    public override string Description => $"PutItemsAsShardsAsync of {Count:N0} × 1 KiB items → 40 tar.gz shards + manifest part";
 
     public override async Task<WorkloadOutcome> RunAsync(S3ExchangeStore store) =>
-        WorkloadOutcome.Of(await Attempt.RunAsync(() => store.PutShardedAsync("sharded/manifest.jsonl", Items, new ShardingOptions { MaxEntries = 100 })).ConfigureAwait(false));
+        WorkloadOutcome.Of(await Attempt.RunAsync(() => store.PutItemsAsShardsAsync("sharded/manifest.jsonl", Items, new ShardingOptions { MaxEntries = 100 })).ConfigureAwait(false));
 }

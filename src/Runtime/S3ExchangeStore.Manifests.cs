@@ -15,7 +15,7 @@ public sealed partial class S3ExchangeStore
     {
         RequirePositive(limit, nameof(limit));
         var fullKey = ResolveKey(manifestKey);
-        return new ManifestQuery<ManifestEntry>((_, token) => Take(manifestReader.ReadAsync(fullKey, resolveRefs, null, token), limit, token), cancellationToken);
+        return new ManifestQuery<ManifestEntry>((_, token) => AsyncSequences.Take(manifestReader.ReadAsync(fullKey, resolveRefs, null, token), limit, token), cancellationToken);
     }
 
     /// <summary>
@@ -26,15 +26,7 @@ public sealed partial class S3ExchangeStore
     public async Task WriteManifestAsync(string manifestKey, IEnumerable<ManifestEntry> entries, ManifestWriteMode mode = ManifestWriteMode.Overwrite, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var fullKey = ResolveKey(manifestKey);
-        if (mode == ManifestWriteMode.AppendParts)
-        {
-            await manifestPublisher.AppendPartAsync(fullKey, entries, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await manifestPublisher.OverwriteAsync(fullKey, entries, cancellationToken).ConfigureAwait(false);
-        }
+        await manifestPublisher.WriteAsync(ResolveKey(manifestKey), entries, mode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends JSON Lines already serialised as a new part of a manifest (for <see cref="ManifestWriter"/>).</summary>
@@ -55,7 +47,7 @@ public sealed partial class S3ExchangeStore
         ArgumentNullException.ThrowIfNull(options);
         RequirePositive(options.Limit, nameof(options.Limit));
         var fullKey = ResolveKey(manifestKey);
-        return new ManifestQuery<FileEntry>((query, token) => Take(ListFilesAsync(query, fullKey, options, token), options.Limit, token), cancellationToken);
+        return new ManifestQuery<FileEntry>((query, token) => AsyncSequences.Take(fileLister.ListAsync(query.RecordSkipped, fullKey, options, token), options.Limit, token), cancellationToken);
     }
 
     /// <summary>
@@ -67,7 +59,9 @@ public sealed partial class S3ExchangeStore
         var fullKey = ResolveKey(manifestKey);
         var prefix = ResolvePrefix(prefixFilter);
         var options = new ReadObjectsOptions();
-        return new ManifestQuery<FileEntry>((query, token) => WhereKeyStartsWith(ListFilesAsync(query, fullKey, options, token), prefix, token), cancellationToken);
+        return new ManifestQuery<FileEntry>(
+            (query, token) => AsyncSequences.Where(fileLister.ListAsync(query.RecordSkipped, fullKey, options, token), f => f.Key.StartsWith(prefix, StringComparison.Ordinal), token),
+            cancellationToken);
     }
 
     /// <summary>
@@ -91,106 +85,15 @@ public sealed partial class S3ExchangeStore
     public async Task<CompactReport> CompactManifestAsync(string sourceManifestKey, string destinationManifestKey, CompactOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new CompactOptions();
-        var compactor = new ManifestCompactor(manifestReader, ListShardMembersAsync);
+        var compactor = new ManifestCompactor(manifestReader, shardMembers.ListAsync);
         var (entries, report) = await compactor.CompactAsync(ResolveKey(sourceManifestKey), options, cancellationToken).ConfigureAwait(false);
         await manifestPublisher.OverwriteAsync(ResolveKey(destinationManifestKey), entries, cancellationToken).ConfigureAwait(false);
         return report;
     }
 
-    private async IAsyncEnumerable<FileEntry> ListFilesAsync(ManifestQuery<FileEntry> query, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var (file, _) in ListFilesWithShardsAsync(query.RecordSkipped, fullKey, options, cancellationToken).ConfigureAwait(false))
-        {
-            yield return file;
-        }
-    }
-
-    // Each file entry with the shard entry it was expanded from (null for entries that are
-    // lines of the manifest itself), so callers can read a whole shard in one pass.
-    internal async IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var entry in manifestReader.ReadAsync(fullKey, true, null, cancellationToken).ConfigureAwait(false))
-        {
-            if (entry is FileEntry file)
-            {
-                yield return (file, null);
-                continue;
-            }
-
-            if (entry is not ShardEntry shard || !options.ExpandShards)
-            {
-                continue;
-            }
-
-            IReadOnlyList<FileEntry> members;
-            try
-            {
-                members = await ListShardMembersAsync(shard, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ShardReadException ex) when (options.SkipUnreadableShards)
-            {
-                recordSkipped(ex);
-                continue;
-            }
-
-            foreach (var member in members)
-            {
-                yield return (member, shard);
-            }
-        }
-    }
-
-    // Plain tar archives are indexed with ranged reads of their head; compressed ones are
-    // streamed only up to the end of their internal manifest, their first member.
-    private async Task<IReadOnlyList<FileEntry>> ListShardMembersAsync(ShardEntry shard, CancellationToken cancellationToken)
-    {
-        if (shard.EffectiveCompression == ShardCompression.None)
-        {
-            var index = await shardIndexes.GetAsync(shard.ArchiveKey, shard.InternalManifestPath ?? ShardEntry.DefaultInternalManifestPath, cancellationToken).ConfigureAwait(false);
-            if (index is not null)
-            {
-                return index.Members.Select(m => WithArchive(m, shard.ArchiveKey)).ToList();
-            }
-        }
-
-        var reader = await ShardMemberReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await reader.ListMembersAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static FileEntry WithArchive(FileEntry member, string archiveKey)
-    {
-        var copy = member.Clone();
-        copy.ArchiveKey = archiveKey;
-        copy.Key = VirtualKey.Compose(archiveKey, member.MemberPath!);
-        return copy;
-    }
-
-    private static async IAsyncEnumerable<T> Take<T>(IAsyncEnumerable<T> source, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return item;
-            if (++count == limit)
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<FileEntry> WhereKeyStartsWith(IAsyncEnumerable<FileEntry> source, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var entry in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (entry.Key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                yield return entry;
-            }
-        }
-    }
+    // Each file entry with the shard it was expanded from; the download code reads a whole shard in one pass.
+    internal IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, CancellationToken cancellationToken) =>
+        fileLister.ListWithShardsAsync(recordSkipped, fullKey, options, cancellationToken);
 
     private static void RequirePositive(int? value, string name)
     {

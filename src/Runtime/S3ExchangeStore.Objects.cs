@@ -1,5 +1,3 @@
-using Amazon.S3.Model;
-
 namespace S3Exchange;
 
 public sealed partial class S3ExchangeStore
@@ -10,24 +8,8 @@ public sealed partial class S3ExchangeStore
     /// exists, the key is tried as a plain object key.
     /// </summary>
     /// <exception cref="ObjectNotFoundException">Neither the object nor the member exists.</exception>
-    public async Task<Stream> GetObjectAsync(string key, CancellationToken cancellationToken = default)
-    {
-        var fullKey = ResolveKey(key);
-        if (VirtualKey.TryParse(fullKey, out var virtualKey))
-        {
-            try
-            {
-                return await OpenMemberAsync(new ShardEntry(virtualKey.ArchiveKey) { Compression = null }, virtualKey.MemberPath, null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ShardReadException ex) when (ex.InnerException is ObjectNotFoundException)
-            {
-                // No archive of that name: the '#' belongs to a plain key.
-            }
-        }
-
-        var response = await storage.GetAsync(fullKey, null, cancellationToken).ConfigureAwait(false);
-        return response.ResponseStream;
-    }
+    public async Task<Stream> GetObjectAsync(string key, CancellationToken cancellationToken = default) =>
+        await objectOpener.OpenKeyAsync(ResolveKey(key), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Opens the object an entry names: a loose object by its key, or a shard member (one
@@ -36,12 +18,7 @@ public sealed partial class S3ExchangeStore
     public Task<Stream> OpenAsync(FileEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry is { ArchiveKey: { } archiveKey, MemberPath: { } memberPath })
-        {
-            return OpenMemberAsync(new ShardEntry(archiveKey) { Compression = null }, memberPath, entry, cancellationToken);
-        }
-
-        return OpenLooseAsync(entry.Key, cancellationToken);
+        return objectOpener.OpenAsync(entry, cancellationToken);
     }
 
     /// <summary>The object's size, ETag, content type and user metadata (the Python <c>get_metadata</c>).</summary>
@@ -57,17 +34,8 @@ public sealed partial class S3ExchangeStore
         await storage.HeadAsync(ResolveKey(key), cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>Writes bytes to <paramref name="key"/> and returns the entry to put in a manifest (the Python <c>put_object</c>).</summary>
-    public async Task<FileEntry> PutObjectAsync(string key, ReadOnlyMemory<byte> data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var fullKey = ResolveKey(key);
-        if (data.Length <= Options.PartSizeBytes)
-        {
-            var etag = await storage.PutAsync(ObjectStorage.NewPut(fullKey, data, options?.ContentType), cancellationToken).ConfigureAwait(false);
-            return NewFileEntry(fullKey, data.Length, etag, options);
-        }
-
-        return await UploadAsync(fullKey, new ReadOnlyMemoryStream(data), options, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<FileEntry> PutObjectAsync(string key, ReadOnlyMemory<byte> data, PutObjectOptions? options = null, CancellationToken cancellationToken = default) =>
+        await objectWriter.PutBytesAsync(ResolveKey(key), data, options, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Writes a stream's remaining bytes to <paramref name="key"/>: one PutObject when it is
@@ -76,7 +44,7 @@ public sealed partial class S3ExchangeStore
     public Task<FileEntry> PutObjectAsync(string key, Stream data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return PutStreamAsync(ResolveKey(key), data, Options.PartSizeBytes, options, cancellationToken);
+        return objectWriter.PutStreamAsync(ResolveKey(key), data, Options.PartSizeBytes, options, cancellationToken);
     }
 
     /// <summary>Uploads the file at <paramref name="filePath"/> to <paramref name="key"/> (the Python <c>put_object</c> with a path).</summary>
@@ -88,14 +56,8 @@ public sealed partial class S3ExchangeStore
     /// PutObject, read straight from disk, for files up to <paramref name="singlePutBytes"/>
     /// (above the store's part size): servers store a multipart object twice (parts, then joined).
     /// </summary>
-    internal async Task<FileEntry> PutFileAsync(string key, string filePath, long singlePutBytes, PutObjectOptions? options, CancellationToken cancellationToken)
-    {
-        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (file.ConfigureAwait(false))
-        {
-            return await PutStreamAsync(ResolveKey(key), file, singlePutBytes, options, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    internal async Task<FileEntry> PutFileAsync(string key, string filePath, long singlePutBytes, PutObjectOptions? options, CancellationToken cancellationToken) =>
+        await objectWriter.PutFileAsync(ResolveKey(key), filePath, singlePutBytes, options, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Downloads one object (or virtual key) to <paramref name="filePath"/>; the file appears only once complete.</summary>
     public async Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default)
@@ -106,40 +68,4 @@ public sealed partial class S3ExchangeStore
             await VerifiedFileWriter.WriteAsync(content, Path.GetFullPath(filePath), null, new FetchOptions(), cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private async Task<Stream> OpenLooseAsync(string fullKey, CancellationToken cancellationToken)
-    {
-        var response = await storage.GetAsync(fullKey, null, cancellationToken).ConfigureAwait(false);
-        return response.ResponseStream;
-    }
-
-    private async Task<FileEntry> PutStreamAsync(string fullKey, Stream data, long singlePutBytes, PutObjectOptions? options, CancellationToken cancellationToken)
-    {
-        if (data.CanSeek && data.Length - data.Position <= singlePutBytes)
-        {
-            var size = data.Length - data.Position;
-            var request = new PutObjectRequest { Key = fullKey, InputStream = data, ContentType = options?.ContentType, AutoCloseStream = false };
-            var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
-            return NewFileEntry(fullKey, size, etag, options);
-        }
-
-        return await UploadAsync(fullKey, data, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<FileEntry> UploadAsync(string fullKey, Stream data, PutObjectOptions? options, CancellationToken cancellationToken)
-    {
-        await using var upload = storage.OpenWrite(fullKey, options?.ContentType, UploadSettings);
-        await data.CopyToAsync(upload, cancellationToken).ConfigureAwait(false);
-        var result = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return NewFileEntry(fullKey, result.SizeBytes, result.ETag, options);
-    }
-
-    private FileEntry NewFileEntry(string fullKey, long size, string? etag, PutObjectOptions? options) => new(fullKey)
-    {
-        Id = options?.Id ?? (Options.InferIds ? KeyPath.InferId(fullKey) : null),
-        Meta = options?.Meta,
-        ContentType = options?.ContentType,
-        SizeBytes = size,
-        ETag = etag,
-    };
 }

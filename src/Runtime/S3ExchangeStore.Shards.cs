@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
-using Amazon.S3;
-using Amazon.S3.Model;
 
 namespace S3Exchange;
 
@@ -44,7 +41,11 @@ public sealed partial class S3ExchangeStore
         return writer.WriteAsync(ResolveKey(archiveKey), items, compression, compressionLevel, cancellationToken);
     }
 
-    /// <summary>Adds shard entries to a manifest (the Python <c>put_sharded</c>); append_parts by default.</summary>
+    /// <summary>
+    /// Adds shard entries to a manifest (the Python <c>put_sharded</c>); append_parts by default.
+    /// To split items into shards and upload them as well, see
+    /// <see cref="PutItemsAsShardsAsync"/>.
+    /// </summary>
     public Task PutShardedAsync(string manifestKey, IEnumerable<ShardEntry> shardEntries, ManifestWriteMode mode = ManifestWriteMode.AppendParts, CancellationToken cancellationToken = default) =>
         WriteManifestAsync(manifestKey, shardEntries, mode, cancellationToken);
 
@@ -58,36 +59,21 @@ public sealed partial class S3ExchangeStore
     /// </summary>
     /// <exception cref="S3OperationException">An upload failed (after the SDK's retries); its archives are deleted.</exception>
     /// <exception cref="ShardCleanupException">An upload failed and some archives could not be deleted; it names them.</exception>
-    public async Task<IReadOnlyList<Shard>> PutShardedAsync(string manifestKey, IEnumerable<ShardItem> items, ShardingOptions? options, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Shard>> PutItemsAsShardsAsync(string manifestKey, IEnumerable<ShardItem> items, ShardingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         options ??= new ShardingOptions();
-        var batches = ShardSplitter.Split(items, options.MaxEntries, options.MaxBytes).ToList();
-        var shardFolder = options.ShardPrefix ?? KeyLayout.ShardFolderOfManifest(manifestKey);
-        var shards = new Shard[batches.Count];
-        var started = new bool[batches.Count];
-        string ArchiveKey(int i) => KeyLayout.NumberedShardKey(shardFolder, i, options.Compression);
-        try
-        {
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, batches.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken },
-                async (i, token) =>
-                {
-                    started[i] = true;
-                    shards[i] = await PutShardArchiveAsync(ArchiveKey(i), batches[i], options.Compression, options.CompressionLevel ?? Options.ShardCompressionLevel, token).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-        }
-        catch (Exception failure)
-        {
-            // An upload whose outcome is unknown (cut short, cancelled in flight) may have landed: every started key goes.
-            var written = Enumerable.Range(0, batches.Count).Where(i => started[i]).Select(i => ResolveKey(ArchiveKey(i))).ToList();
-            await DeleteArchivesAfterFailureAsync(manifestKey, written, failure).ConfigureAwait(false);
-            throw;
-        }
-
-        await WriteManifestAsync(manifestKey, shards.Select(s => s.Entry), options.Mode, cancellationToken).ConfigureAwait(false);
-        return shards;
+        var fullKey = ResolveKey(manifestKey);
+        var shardFolder = ResolveKey(options.ShardPrefix ?? KeyLayout.ShardFolderOfManifest(manifestKey));
+        var (compression, level, mode) = (options.Compression, options.CompressionLevel ?? Options.ShardCompressionLevel, options.Mode);
+        var writer = new ShardArchiveWriter(storage, UploadSettings, Options.InferIds);
+        var put = new ShardedPut(
+            (archiveKey, batch, token) => writer.WriteAsync(archiveKey, batch, compression, level, token),
+            storage.DeleteManyAsync,
+            (entries, token) => manifestPublisher.WriteAsync(fullKey, entries, mode, token),
+            Options.MaxConcurrency);
+        var batches = ShardSplitter.Split(items, options.MaxEntries, options.MaxBytes);
+        return await put.PutAsync(fullKey, batches, i => KeyLayout.NumberedShardKey(shardFolder, i, compression), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -102,7 +88,9 @@ public sealed partial class S3ExchangeStore
         options ??= new ReadObjectsOptions();
         RequirePositive(options.Limit, nameof(options.Limit));
         var fullKey = ResolveKey(manifestKey);
-        return new ManifestQuery<ExchangeObject>((query, token) => Take(ReadObjectsCoreAsync(query, fullKey, options, token), options.Limit, token), cancellationToken);
+        return new ManifestQuery<ExchangeObject>(
+            (query, token) => AsyncSequences.Take(objectReader.ReadAsync(query.RecordSkipped, fullKey, options, token), options.Limit, token),
+            cancellationToken);
     }
 
     /// <summary>
@@ -111,132 +99,4 @@ public sealed partial class S3ExchangeStore
     /// </summary>
     public ManifestWriter CreateManifestWriter(string manifestKey, ManifestWriterOptions? options = null) =>
         new(this, KeyPath.Normalize(manifestKey), options ?? new ManifestWriterOptions());
-
-    private async IAsyncEnumerable<ExchangeObject> ReadObjectsCoreAsync(ManifestQuery<ExchangeObject> query, string fullKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var entry in manifestReader.ReadAsync(fullKey, true, null, cancellationToken).ConfigureAwait(false))
-        {
-            if (entry is FileEntry file)
-            {
-                using var item = new ExchangeObject(file, await OpenAsync(file, cancellationToken).ConfigureAwait(false));
-                yield return item;
-                continue;
-            }
-
-            if (entry is not ShardEntry shard || !options.ExpandShards)
-            {
-                continue;
-            }
-
-            ShardMemberReader reader;
-            try
-            {
-                reader = await ShardMemberReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ShardReadException ex) when (options.SkipUnreadableShards)
-            {
-                query.RecordSkipped(ex);
-                continue;
-            }
-
-            await using (reader.ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    ExchangeObject? member;
-                    try
-                    {
-                        member = await reader.NextAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (ShardReadException ex) when (options.SkipUnreadableShards)
-                    {
-                        query.RecordSkipped(ex);
-                        break;
-                    }
-
-                    if (member is null)
-                    {
-                        break;
-                    }
-
-                    using (member)
-                    {
-                        yield return member;
-                    }
-                }
-            }
-        }
-    }
-
-    // Not cancellable: it runs because the call failed or was cancelled, and must not stop halfway.
-    private async Task DeleteArchivesAfterFailureAsync(string manifestKey, List<string> archiveKeys, Exception failure)
-    {
-        IReadOnlyCollection<string> remaining;
-        Exception? deleteFailure = null;
-        try
-        {
-            remaining = (await storage.DeleteManyAsync(archiveKeys, CancellationToken.None).ConfigureAwait(false)).Keys.ToList();
-        }
-        catch (S3ExchangeException ex)
-        {
-            (remaining, deleteFailure) = (archiveKeys, ex);
-        }
-
-        if (remaining.Count > 0)
-        {
-            throw new ShardCleanupException(ResolveKey(manifestKey), remaining, failure, deleteFailure);
-        }
-    }
-
-    /// <summary>
-    /// One member of an archive: for plain tar with a known data offset (from the entry, or the
-    /// archive's cached internal manifest), one ranged GET; otherwise the archive is streamed
-    /// up to the member and no further.
-    /// </summary>
-    private async Task<Stream> OpenMemberAsync(ShardEntry shard, string memberPath, FileEntry? known, CancellationToken cancellationToken)
-    {
-        var virtualKey = VirtualKey.Compose(shard.ArchiveKey, memberPath);
-        if (shard.EffectiveCompression == ShardCompression.None)
-        {
-            for (var attempt = 0; attempt < 2; attempt++)
-            {
-                var index = known?.DataOffset is null || attempt > 0
-                    ? await shardIndexes.GetAsync(shard.ArchiveKey, shard.InternalManifestPath ?? ShardEntry.DefaultInternalManifestPath, cancellationToken).ConfigureAwait(false)
-                    : null;
-                var member = index is null ? known : index.ByPath.GetValueOrDefault(memberPath);
-                if (index is not null && member is null)
-                {
-                    throw new ObjectNotFoundException(virtualKey);
-                }
-
-                if (member is not { DataOffset: { } offset, SizeBytes: { } size })
-                {
-                    break;
-                }
-
-                if (size == 0)
-                {
-                    return new MemoryStream([], writable: false);
-                }
-
-                try
-                {
-                    var response = await storage.GetAsync(shard.ArchiveKey, new ByteRange(offset, offset + size - 1), cancellationToken, index?.ETag).ConfigureAwait(false);
-                    return response.ResponseStream;
-                }
-                catch (AmazonS3Exception ex) when (S3ErrorTranslation.IsPreconditionFailed(ex))
-                {
-                    // The archive changed since its index was read: read the index again.
-                    shardIndexes.Invalidate(shard.ArchiveKey);
-                }
-                catch (ObjectNotFoundException ex)
-                {
-                    throw new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex);
-                }
-            }
-        }
-
-        var reader = await ShardMemberReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
-        return await reader.OpenMemberAsync(memberPath, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(virtualKey);
-    }
 }

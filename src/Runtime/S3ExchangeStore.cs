@@ -18,7 +18,12 @@ public sealed partial class S3ExchangeStore
     private readonly ObjectStorage storage;
     private readonly ManifestReader manifestReader;
     private readonly ManifestPublisher manifestPublisher;
-    private readonly ShardIndexCache shardIndexes;
+    private readonly ShardMemberLister shardMembers;
+    private readonly ObjectOpener objectOpener;
+    private readonly ObjectWriter objectWriter;
+    private readonly ManifestObjectReader objectReader;
+    private readonly ManifestFileLister fileLister;
+    private readonly ManifestDeleter manifestDeleter;
     private readonly string basePrefix;
 
     /// <summary>Creates a store over <paramref name="client"/> and <paramref name="bucket"/>.</summary>
@@ -33,7 +38,13 @@ public sealed partial class S3ExchangeStore
         storage = new ObjectStorage(client, bucket, Options.S3CompatibleEndpoint);
         manifestReader = new ManifestReader(storage, Options.MaxManifestDepth);
         manifestPublisher = new ManifestPublisher(storage, manifestReader, Options);
-        shardIndexes = new ShardIndexCache(storage);
+        var shardIndexes = new ShardIndexCache(storage);
+        shardMembers = new ShardMemberLister(storage, shardIndexes);
+        objectOpener = new ObjectOpener(storage, new ShardMemberOpener(storage, shardIndexes));
+        objectWriter = new ObjectWriter(storage, UploadSettings, Options.InferIds);
+        objectReader = new ManifestObjectReader(storage, manifestReader, objectOpener);
+        fileLister = new ManifestFileLister(manifestReader, shardMembers);
+        manifestDeleter = new ManifestDeleter(manifestReader, storage.DeleteManyAsync);
     }
 
     /// <summary>The client the store sends its requests with.</summary>

@@ -3,7 +3,7 @@ using Amazon.S3.Model;
 namespace S3Exchange.Bench.Store.Workloads;
 
 /// <summary>
-/// Items packed into tar.gz shards and uploaded with <c>PutShardedAsync</c>; the baseline
+/// Items packed into tar.gz shards and uploaded with <c>PutItemsAsShardsAsync</c>; the baseline
 /// uploads the very same archive bytes with one PutObject each at the same concurrency, so the
 /// ratio is what packing and compressing cost beyond moving the bytes.
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed class PutShardedWorkload(BenchServer server, BenchSettings setti
     {
         var prefix = BenchServer.NewPrefix(Name);
         var store = Server.CreateStore(prefix, Settings.MaxConcurrency);
-        var measured = await Measurement.TakeAsync(() => store.PutShardedAsync(ShardedDataset.ManifestKey, data.Items, data.Options)).ConfigureAwait(false);
+        var measured = await Measurement.TakeAsync(() => store.PutItemsAsShardsAsync(ShardedDataset.ManifestKey, data.Items, data.Options)).ConfigureAwait(false);
         await Server.DeletePrefixAsync(prefix).ConfigureAwait(false);
         return measured;
     }

@@ -1,7 +1,7 @@
 namespace S3Exchange.Bench.Store.Workloads;
 
 /// <summary>
-/// The items of the sharding workloads, put once with <c>PutShardedAsync</c> (untimed, which
+/// The items of the sharding workloads, put once with <c>PutItemsAsShardsAsync</c> (untimed, which
 /// also warms up the code paths): its manifest is what the iteration workloads read, and its
 /// archives' bytes are what the upload baseline sends. One dataset is tar.gz (the main one),
 /// another, smaller, tar.bz2 (bzip2 decodes at about 20 MiB/s a core, see docs/performance.md).
@@ -66,7 +66,7 @@ internal sealed class ShardedDataset
         var items = content.Items(TestContent.Sizes(count, 4 * 1024, 64 * 1024));
         var prefix = BenchServer.NewPrefix($"sharded-dataset-{compression.ToString().ToLowerInvariant()}");
         var store = server.CreateStore(prefix, settings.MaxConcurrency);
-        var shards = await store.PutShardedAsync(ManifestKey, items, options).ConfigureAwait(false);
+        var shards = await store.PutItemsAsShardsAsync(ManifestKey, items, options).ConfigureAwait(false);
         var archives = new List<byte[]>();
         foreach (var shard in shards)
         {

@@ -32,7 +32,7 @@ public sealed class S3OperationException : S3ExchangeException
     /// <summary>
     /// The S3 operation that failed: <c>GetObject</c>, <c>HeadObject</c>, <c>PutObject</c>,
     /// <c>CreateMultipartUpload</c>, <c>UploadPart</c>, <c>CompleteMultipartUpload</c>,
-    /// <c>DeleteObject</c>, <c>DeleteObjects</c> or <c>ListObjectsV2</c>.
+    /// <c>AbortMultipartUpload</c>, <c>DeleteObject</c>, <c>DeleteObjects</c> or <c>ListObjectsV2</c>.
     /// </summary>
     public string Operation { get; }
 

@@ -10,6 +10,14 @@ internal sealed class ManifestInventory
     {
     }
 
+    /// <summary>An inventory of known keys (for tests of what is done with one).</summary>
+    internal ManifestInventory(IEnumerable<string> manifests, IEnumerable<string> objects, IEnumerable<string> archives)
+    {
+        Manifests.AddRange(manifests);
+        Objects.AddRange(objects);
+        Archives.AddRange(archives);
+    }
+
     /// <summary>The root and every part file read, in reading order.</summary>
     public List<string> Manifests { get; } = [];
 

@@ -13,6 +13,15 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     /// <summary>What the publisher has found out about the server's conditional writes.</summary>
     public ConditionalWriteStatus ConditionalWrites => conditions.Status;
 
+    /// <summary>
+    /// Writes a manifest: replaces it, or with <see cref="ManifestWriteMode.AppendParts"/> writes
+    /// the entries to a new part file and references it from the root.
+    /// </summary>
+    public Task WriteAsync(string key, IEnumerable<ManifestEntry> entries, ManifestWriteMode mode, CancellationToken cancellationToken) =>
+        mode == ManifestWriteMode.AppendParts
+            ? AppendPartAsync(key, entries, cancellationToken)
+            : OverwriteAsync(key, entries, cancellationToken);
+
     /// <summary>Replaces the manifest at <paramref name="key"/>.</summary>
     public Task OverwriteAsync(string key, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken) =>
         OverwriteAsync(key, ManifestJson.ToBytes(entries), cancellationToken);

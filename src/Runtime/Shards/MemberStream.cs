@@ -5,10 +5,10 @@ namespace S3Exchange;
 /// <summary>
 /// A read-only window on the current member of a tar stream. It never closes the archive
 /// stream; once the reader moves to the next member it is detached and reads fail, so a
-/// caller cannot silently read another member's bytes. Optionally owns something to dispose
-/// with it (the archive's enumeration, when one member was opened on its own).
+/// caller cannot silently read another member's bytes. Optionally owns the archive's reader,
+/// disposed with it, when one member was opened on its own.
 /// </summary>
-internal sealed class MemberStream(Stream archive, string key, long length, IAsyncDisposable? owner = null) : Stream
+internal sealed class MemberStream(Stream archive, string key, long length, ShardMemberReader? owner = null) : Stream
 {
     private long position;
     private bool detached;
@@ -87,9 +87,9 @@ internal sealed class MemberStream(Stream archive, string key, long length, IAsy
     protected override void Dispose(bool disposing)
     {
         detached = true;
-        if (disposing && owner is not null)
+        if (disposing)
         {
-            owner.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            owner?.Dispose();
         }
 
         base.Dispose(disposing);

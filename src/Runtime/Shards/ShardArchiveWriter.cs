@@ -29,7 +29,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
         var compressor = OpenCompressor(upload, compression, compressionLevel);
         try
         {
-            var sink = compressor ?? upload;
+            var sink = new Sink(compressor ?? upload, upload);
             long position = 0;
             position += await WriteMemberAsync(sink, ShardEntry.DefaultInternalManifestPath, ShardItem.DefaultUnixMode, 0, new ReadOnlyMemoryStream(internalManifest), internalManifest.Length, cancellationToken).ConfigureAwait(false);
             foreach (var item in items)
@@ -46,7 +46,8 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
         }
         finally
         {
-            // Disposing the compressor flushes its last block into the upload.
+            // Disposing the compressor flushes its last block into the upload (bzip2 synchronously:
+            // those parts are parked and go up with CompleteAsync).
             if (compressor is not null)
             {
                 await compressor.DisposeAsync().ConfigureAwait(false);
@@ -118,7 +119,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
 
     private static long Blocks(long length) => (length + TarFormat.BlockSize - 1) / TarFormat.BlockSize;
 
-    private static async Task<long> WriteMemberAsync(Stream sink, string path, int mode, long mtime, Stream content, long size, CancellationToken cancellationToken)
+    private static async Task<long> WriteMemberAsync(Sink sink, string path, int mode, long mtime, Stream content, long size, CancellationToken cancellationToken)
     {
         var header = TarFormat.FileHeader(path, size, mode, mtime);
         await sink.WriteAsync(header, cancellationToken).ConfigureAwait(false);
@@ -145,6 +146,20 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
         await sink.WriteAsync(Zeros.AsMemory(0, padding), cancellationToken).ConfigureAwait(false);
 
         return header.Length + size + padding;
+    }
+
+    /// <summary>
+    /// Where the tar stream goes: the compressor (or the upload itself, for plain tar). After
+    /// each write the upload sends the parts a synchronous compressor (SharpZipLib's bzip2
+    /// writes its output synchronously) filled, so they never pile up.
+    /// </summary>
+    private readonly record struct Sink(Stream Stream, UploadStream Upload)
+    {
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        {
+            await Stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await Upload.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // gzip through System.IO.Compression (native zlib): faster than SharpZipLib's managed

@@ -15,7 +15,7 @@ namespace S3Exchange;
 /// whole. Every failure on the way is a <see cref="ShardReadException"/> naming
 /// the archive.
 /// </summary>
-internal sealed class ShardMemberReader : IAsyncDisposable
+internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
 {
     // The size of the reads sent to the response for a decompressor that reads byte by byte.
     private const int NetworkReadBytes = 64 * 1024;
@@ -135,6 +135,14 @@ internal sealed class ShardMemberReader : IAsyncDisposable
     {
         current?.Detach();
         await tar.DisposeAsync().ConfigureAwait(false);
+        response.Dispose();
+    }
+
+    /// <summary>Closes the archive without waiting for anything asynchronous (a caller's synchronous <c>using</c>).</summary>
+    public void Dispose()
+    {
+        current?.Detach();
+        tar.Dispose();
         response.Dispose();
     }
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace S3Exchange;
 
-/// <summary>How <see cref="S3ExchangeStore.PutShardedAsync(string, IEnumerable{ShardItem}, ShardingOptions?, CancellationToken)"/> cuts and names shards.</summary>
+/// <summary>How <see cref="S3ExchangeStore.PutItemsAsShardsAsync"/> cuts and names shards.</summary>
 public sealed class ShardingOptions
 {
     /// <summary>Most members per shard; null for no limit. Default 10,000.</summary>

@@ -352,10 +352,25 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
-            await Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }).ConfigureAwait(false);
+            await AbortMultipartUploadAsync(key, uploadId, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception ex) when (ex is S3ExchangeException or OperationCanceledException)
         {
+            // The request failed or timed out: the error already on its way to the caller is the one that matters.
+        }
+    }
+
+    /// <summary>Aborts a multipart upload: its parts are dropped and its id can no longer be used.</summary>
+    /// <exception cref="S3OperationException">The request failed.</exception>
+    public async Task AbortMultipartUploadAsync(string key, string uploadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.AbortMultipartUpload, key) is { } translated)
+        {
+            throw translated;
         }
     }
 

@@ -9,6 +9,7 @@ internal static class S3Operations
     public const string CreateMultipartUpload = "CreateMultipartUpload";
     public const string UploadPart = "UploadPart";
     public const string CompleteMultipartUpload = "CompleteMultipartUpload";
+    public const string AbortMultipartUpload = "AbortMultipartUpload";
     public const string DeleteObject = "DeleteObject";
     public const string DeleteObjects = "DeleteObjects";
     public const string ListObjectsV2 = "ListObjectsV2";

@@ -10,28 +10,46 @@ namespace S3Exchange;
 /// <see cref="UploadSettings.MaxConcurrentParts"/> in flight). Call <see cref="CompleteAsync"/>
 /// to commit; disposing without it aborts the upload, so no partial object ever appears.
 /// </summary>
+/// <remarks>
+/// Synchronous writes never wait for the network: a part they fill is parked and goes up at
+/// the next asynchronous call (<see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>,
+/// <see cref="FlushAsync(CancellationToken)"/> or <see cref="CompleteAsync"/>), which also waits
+/// for a free part slot. A writer that writes synchronously (a compressor between the caller
+/// and this stream, such as SharpZipLib's bzip2) should call <see cref="FlushAsync(CancellationToken)"/>
+/// after each of its own writes, so that parked parts stay few.
+/// </remarks>
 internal sealed class UploadStream : Stream
 {
     private readonly ObjectStorage storage;
     private readonly string key;
     private readonly string? contentType;
     private readonly UploadSettings settings;
+    private readonly ArrayPool<byte> pool;
     private readonly SemaphoreSlim slots;
     private readonly List<Task<PartETag>> parts = [];
+
+    // Full parts not yet handed to an upload task; this stream returns them to the pool if they never go.
+    private readonly Queue<(byte[] Part, int Size)> parked = new();
     private byte[] buffer;
     private int buffered;
     private long length;
     private string? uploadId;
     private bool finished;
 
-    public UploadStream(ObjectStorage storage, string key, string? contentType, UploadSettings settings)
+    /// <param name="storage">Where the object goes.</param>
+    /// <param name="key">The object's full key.</param>
+    /// <param name="contentType">Its content type, if any.</param>
+    /// <param name="settings">Part size and parts in flight.</param>
+    /// <param name="pool">Where part buffers are rented from (the shared pool unless a test counts them).</param>
+    public UploadStream(ObjectStorage storage, string key, string? contentType, UploadSettings settings, ArrayPool<byte>? pool = null)
     {
         this.storage = storage;
         this.key = key;
         this.contentType = contentType;
         this.settings = settings;
+        this.pool = pool ?? ArrayPool<byte>.Shared;
         slots = new SemaphoreSlim(settings.MaxConcurrentParts);
-        buffer = ArrayPool<byte>.Shared.Rent(settings.PartSize);
+        buffer = this.pool.Rent(settings.PartSize);
     }
 
     public override bool CanRead => false;
@@ -50,35 +68,33 @@ internal sealed class UploadStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    // Synchronous writers (SharpZipLib's bzip2) block here only while all part slots are busy.
     public override void Write(ReadOnlySpan<byte> data)
     {
         while (!data.IsEmpty)
         {
-            var n = Fill(data);
-            data = data[n..];
-            if (buffered == settings.PartSize)
-            {
-                SubmitPartAsync(CancellationToken.None).GetAwaiter().GetResult();
-            }
+            data = data[Fill(data)..];
         }
     }
+
+    // SharpZipLib's bzip2 writes its output a byte at a time; Stream's default would allocate an array for each.
+    public override void WriteByte(byte value) => Fill(new ReadOnlySpan<byte>(in value));
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         while (!data.IsEmpty)
         {
-            var n = Fill(data.Span);
-            data = data[n..];
-            if (buffered == settings.PartSize)
-            {
-                await SubmitPartAsync(cancellationToken).ConfigureAwait(false);
-            }
+            data = data[Fill(data.Span)..];
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Sends the parts that synchronous writes filled (waiting for part slots); the part being filled stays buffered.</summary>
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        parked.Count == 0 ? Task.CompletedTask : SubmitParkedAsync(cancellationToken);
 
     /// <summary>Uploads what is buffered and commits the object.</summary>
     public async Task<UploadResult> CompleteAsync(CancellationToken cancellationToken)
@@ -86,22 +102,24 @@ internal sealed class UploadStream : Stream
         ObjectDisposedException.ThrowIf(finished, this);
         try
         {
-            if (uploadId is null)
+            string? etag;
+            if (uploadId is null && parked.Count == 0)
             {
-                var request = ObjectStorage.NewPut(key, buffer.AsMemory(0, buffered), contentType);
-                var putETag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
-                finished = true;
-                return new UploadResult(key, length, putETag);
+                etag = await storage.PutAsync(ObjectStorage.NewPut(key, buffer.AsMemory(0, buffered), contentType), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                if (buffered > 0)
+                {
+                    Park();
+                }
+
+                await SubmitParkedAsync(cancellationToken).ConfigureAwait(false);
+                var partETags = await Task.WhenAll(parts).ConfigureAwait(false);
+                etag = await storage.CompleteMultipartUploadAsync(key, uploadId!, partETags, cancellationToken).ConfigureAwait(false);
             }
 
-            if (buffered > 0)
-            {
-                await SubmitPartAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var partETags = await Task.WhenAll(parts).ConfigureAwait(false);
-            var etag = await storage.CompleteMultipartUploadAsync(key, uploadId, partETags, cancellationToken).ConfigureAwait(false);
-            finished = true;
+            Finish();
             return new UploadResult(key, length, etag);
         }
         catch
@@ -127,11 +145,14 @@ internal sealed class UploadStream : Stream
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
+    // Nothing in the library disposes an upload synchronously; for Stream's contract, the
+    // buffers are returned here and the abort (best effort, after the parts in flight) goes on
+    // without this thread waiting for it.
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            AbortAsync().GetAwaiter().GetResult();
+            _ = AbortAsync();
         }
 
         base.Dispose(disposing);
@@ -144,21 +165,37 @@ internal sealed class UploadStream : Stream
         data[..n].CopyTo(buffer.AsSpan(buffered));
         buffered += n;
         length += n;
+        if (buffered == settings.PartSize)
+        {
+            Park();
+        }
+
         return n;
     }
 
-    private async Task SubmitPartAsync(CancellationToken cancellationToken)
+    private void Park()
     {
-        uploadId ??= await storage.CreateMultipartUploadAsync(key, contentType, cancellationToken).ConfigureAwait(false);
-
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var partNumber = parts.Count + 1;
-        var part = buffer;
-        var size = buffered;
-        buffer = ArrayPool<byte>.Shared.Rent(settings.PartSize);
+        parked.Enqueue((buffer, buffered));
+        buffer = pool.Rent(settings.PartSize);
         buffered = 0;
-        var id = uploadId;
-        parts.Add(Task.Run(() => UploadPartAsync(id, partNumber, part, size, cancellationToken), cancellationToken));
+    }
+
+    // A parked part leaves the queue only once it has a slot and an upload task, so on any
+    // failure before that it is still here for AbortAsync to return.
+    private async Task SubmitParkedAsync(CancellationToken cancellationToken)
+    {
+        while (parked.Count > 0)
+        {
+            uploadId ??= await storage.CreateMultipartUploadAsync(key, contentType, cancellationToken).ConfigureAwait(false);
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var (part, size) = parked.Dequeue();
+            var partNumber = parts.Count + 1;
+            var id = uploadId;
+
+            // Task.Run without the token: a task cancelled before it starts would never run
+            // UploadPartAsync's finally, which returns the buffer and the slot.
+            parts.Add(Task.Run(() => UploadPartAsync(id, partNumber, part, size, cancellationToken), CancellationToken.None));
+        }
     }
 
     private async Task<PartETag> UploadPartAsync(string id, int partNumber, byte[] part, int size, CancellationToken cancellationToken)
@@ -169,8 +206,20 @@ internal sealed class UploadStream : Stream
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(part);
+            pool.Return(part);
             slots.Release();
+        }
+    }
+
+    // Returns the buffers this stream holds (parts in flight return their own).
+    private void Finish()
+    {
+        finished = true;
+        pool.Return(buffer);
+        buffer = [];
+        while (parked.TryDequeue(out var left))
+        {
+            pool.Return(left.Part);
         }
     }
 
@@ -181,9 +230,7 @@ internal sealed class UploadStream : Stream
             return;
         }
 
-        finished = true;
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
+        Finish();
         if (uploadId is null)
         {
             return;

@@ -75,7 +75,7 @@ public sealed class FaultyWriteTests(S3ServerFixture server)
         Exception? failure = null;
         try
         {
-            await target.Store.PutShardedAsync("s/manifest.jsonl", items, new ShardingOptions { MaxEntries = 100 });
+            await target.Store.PutItemsAsShardsAsync("s/manifest.jsonl", items, new ShardingOptions { MaxEntries = 100 });
         }
         catch (Exception ex)
         {

@@ -18,7 +18,7 @@ public sealed class ShardedPutCleanupTests(S3ServerFixture server)
         await using var target = ProxiedStore.Create(server, options: OneAtATime, maxAttempts: 1);
         target.Proxy.Plan = FaultPlan.Always(Fault.SlowDown).Where(r => r.Method == "PUT" && target.Targets(r, FailingShard));
 
-        var ex = await Assert.ThrowsAsync<S3OperationException>(() => target.Store.PutShardedAsync(Manifest, Items(), Sharding));
+        var ex = await Assert.ThrowsAsync<S3OperationException>(() => target.Store.PutItemsAsShardsAsync(Manifest, Items(), Sharding));
 
         Assert.Equal((S3Operations.PutObject, target.Store.ResolveKey(FailingShard)), (ex.Operation, ex.Key));
         Assert.Equal(1, target.Proxy.Counters.SlowDowns);
@@ -31,7 +31,7 @@ public sealed class ShardedPutCleanupTests(S3ServerFixture server)
         await using var target = ProxiedStore.Create(server, options: OneAtATime, maxAttempts: 1);
         target.Proxy.Plan = FaultPlan.Always(Fault.SlowDown).Where(r => (r.Method == "PUT" && target.Targets(r, FailingShard)) || r.HasQuery("delete"));
 
-        var ex = await Assert.ThrowsAsync<ShardCleanupException>(() => target.Store.PutShardedAsync(Manifest, Items(), Sharding));
+        var ex = await Assert.ThrowsAsync<ShardCleanupException>(() => target.Store.PutItemsAsShardsAsync(Manifest, Items(), Sharding));
 
         var left = await target.Direct.ListKeysAsync("s/").ToListAsync();
         Assert.Equal(Enumerable.Range(0, 4).Select(i => target.Store.ResolveKey($"s/shards/shard-{i:00000}.tar")), left.Order());

@@ -57,7 +57,7 @@ public sealed class DeletionTests(S3ServerFixture server)
         var store = server.CreateStore();
         var loose = await store.PutObjectAsync("training/123/samples/loose.wav", new byte[] { 1 });
         var other = await store.PutObjectAsync("training/123/samples/other.wav", new byte[] { 2 });
-        await store.PutShardedAsync(Manifest, Enumerable.Range(0, 6).Select(i => ShardItem.FromBytes($"{i}.wav", new byte[] { (byte)i })), new ShardingOptions { MaxEntries = 3 });
+        await store.PutItemsAsShardsAsync(Manifest, Enumerable.Range(0, 6).Select(i => ShardItem.FromBytes($"{i}.wav", new byte[] { (byte)i })), new ShardingOptions { MaxEntries = 3 });
         await store.WriteManifestAsync(Manifest, [loose, other], ManifestWriteMode.AppendParts);
         await store.WriteManifestAsync(Manifest, [loose], ManifestWriteMode.AppendParts);
         await store.PutObjectAsync("training/123/samples/unrelated.wav", new byte[] { 3 });

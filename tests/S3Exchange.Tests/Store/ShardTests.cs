@@ -136,7 +136,7 @@ public sealed class ShardTests(S3ServerFixture server)
         var store = server.CreateStore();
         var items = Enumerable.Range(0, 10).Select(i => ShardItem.FromBytes($"{i:0000}.wav", TestData.Random(100, i)));
 
-        var shards = await store.PutShardedAsync(Manifest, items, new ShardingOptions { MaxEntries = 4 });
+        var shards = await store.PutItemsAsShardsAsync(Manifest, items, new ShardingOptions { MaxEntries = 4 });
 
         Assert.Equal([4, 4, 2], shards.Select(s => s.Entry.Count!.Value));
         Assert.Equal(
