@@ -14,7 +14,7 @@ public class KeyBenchmarks
 
     private static readonly Dictionary<string, string> Variables = new() { ["job_id"] = "42" };
 
-    private readonly TrainingSamples.Scope scope = TrainingSamples.For("42");
+    private readonly NamespaceScope scope = TrainingSamples.For("42");
     private readonly KeyTemplate parsedTemplate = KeyTemplate.Parse(FullTemplate);
 
     /// <summary>What code without the generator writes: parse (cached by the runtime) and resolve.</summary>

@@ -21,12 +21,25 @@ namespace S3Exchange.Generators
             context.RegisterPostInitializationOutput(static post =>
                 post.AddSource(S3NamespaceAttributeSource.HintName, S3NamespaceAttributeSource.Text));
 
+            // The parse step yields the model and the diagnostics side by side; they part at once.
+            // Models hold no location, so typing above a declaration leaves its model equal and the
+            // output cached. Diagnostics keep locations in the declaration's own syntax tree, so
+            // #pragma warning and per-file .editorconfig severities apply to them.
             var attributeDeclarations = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     S3NamespaceAttributeSource.MetadataName,
                     static (node, _) => node is ClassDeclarationSyntax || node is RecordDeclarationSyntax,
-                    static (attributeContext, cancellationToken) => AttributeDeclarationParser.Parse(attributeContext, cancellationToken))
-                .WithTrackingName(TrackingNames.AttributeDeclarations);
+                    static (attributeContext, cancellationToken) => AttributeDeclarationParser.Parse(attributeContext, cancellationToken));
+
+            var attributeModels = attributeDeclarations
+                .Select(static (result, _) => result.Model)
+                .WithTrackingName(TrackingNames.AttributeModels)
+                .Where(static model => model != null)
+                .Select(static (model, _) => model!);
+
+            var attributeDiagnostics = attributeDeclarations
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.AttributeDiagnostics);
 
             var itemDeclarations = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
@@ -35,17 +48,20 @@ namespace S3Exchange.Generators
                 .Where(static result => result != null)
                 .Select(static (result, _) => result!);
 
-            var plan = attributeDeclarations.Collect()
-                .Combine(itemDeclarations.Collect())
-                .Select(static (pair, _) => DeclarationMerger.Merge(pair.Left, pair.Right))
-                .WithTrackingName(TrackingNames.MergedDeclarations);
+            var itemModels = itemDeclarations
+                .Where(static result => result.Model != null)
+                .Select(static (result, _) => result.Model!);
 
-            var models = plan
-                .SelectMany(static (p, _) => p.Models)
+            var models = attributeModels.Collect()
+                .Combine(itemModels.Collect())
+                .Select(static (pair, _) => DeclarationMerger.MergeModels(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.MergedDeclarations)
+                .SelectMany(static (merged, _) => merged)
                 .WithTrackingName(TrackingNames.NamespaceModels);
 
-            var diagnostics = plan
-                .Select(static (p, _) => p.Diagnostics)
+            var diagnostics = attributeDiagnostics.Collect()
+                .Combine(itemDeclarations.Select(static (result, _) => result.Diagnostics).Collect())
+                .Select(static (pair, _) => DeclarationMerger.MergeDiagnostics(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Diagnostics);
 
             context.RegisterSourceOutput(models, static (output, model) =>

@@ -133,8 +133,9 @@ public sealed class AttributeDiagnosticTests
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
-        // Models keep plain file/span values, so the location comes back as a file location rather than a tree location.
-        Assert.Equal("/project/Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        // A location in the declaration's own tree (not an external file location): pragmas and per-file severities apply to it.
+        Assert.Equal(LocationKind.SourceFile, diagnostic.Location.Kind);
+        Assert.Equal("/project/Source0.cs", diagnostic.Location.SourceTree!.FilePath);
         Assert.Equal(marked.Source[marked.Span.Start..marked.Span.End], marked.Source[diagnostic.Location.SourceSpan.Start..diagnostic.Location.SourceSpan.End]);
         Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
         Assert.Equal(Microsoft.CodeAnalysis.Text.SourceText.From(marked.Source).Lines.GetLinePositionSpan(marked.Span), diagnostic.Location.GetLineSpan().Span);

@@ -59,7 +59,7 @@ public sealed class GeneratedCodeCompilationTests
             {
                 internal static async System.Threading.Tasks.Task<string> UseAsync(S3ExchangeStore store)
                 {
-                    TrainingSamples.Scope scope = TrainingSamples.For(jobId: "42", day: new System.DateOnly(2024, 5, 1));
+                    NamespaceScope scope = TrainingSamples.For(jobId: "42", day: new System.DateOnly(2024, 5, 1));
                     await scope.PutObjectAsync(store, "0001.wav", new byte[] { 1 });
                     await using var stream = await scope.GetObjectAsync(store, "0001.wav");
                     await foreach (var item in scope.ReadObjectsAsync(store))
@@ -67,7 +67,8 @@ public sealed class GeneratedCodeCompilationTests
                         _ = item;
                     }
 
-                    return scope.Prefix + scope.Key("a.txt") + scope.ManifestKey + scope.ShardKey(3) + TrainingSamples.Template;
+                    await scope.PutShardArchiveAsync(store, 0, System.Array.Empty<ShardItem>(), ShardCompression.None);
+                    return scope.Prefix + scope.Key("a.txt") + scope.ManifestKey + scope.ShardKey(3) + scope.ShardKey(4, ShardCompression.Bzip2) + TrainingSamples.Template;
                 }
             }
             """;

@@ -56,6 +56,31 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void Builder_for_a_one_placeholder_template_is_under_60_lines()
+    {
+        // The keys and store methods live in the runtime's NamespaceScope; only the template
+        // constant and the typed factory are generated.
+        var generated = GeneratorRunner.GeneratedSource(GeneratorRunner.Run(Declarations.TrainingSamples).Result, "MyApp.Keys.TrainingSamples.S3Namespace.g.cs");
+
+        var lines = generated.Split('\n', StringSplitOptions.None).Length - 1;
+        Assert.True(lines < 60, $"The generated builder has {lines} lines.");
+        Assert.Contains("public static global::S3Exchange.NamespaceScope For(string jobId)", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("class Scope", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generated_code_attribute_carries_the_generator_assembly_version()
+    {
+        // The expected files hold a token instead of the version; this keeps the real one checked.
+        var generated = GeneratorRunner.GeneratedSource(GeneratorRunner.Run(Declarations.TrainingSamples).Result, "MyApp.Keys.TrainingSamples.S3Namespace.g.cs");
+        var version = typeof(S3NamespaceGenerator).Assembly.GetName().Version!.ToString();
+
+        Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"S3Exchange.Generators\", \"{version}\")]", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExpectedFiles.VersionToken, generated, StringComparison.Ordinal);
+        Assert.Contains(ExpectedFiles.VersionToken, ExpectedFiles.ScrubVersion(generated), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Output_is_identical_across_runs()
     {
         var first = GeneratorRunner.GeneratedSource(GeneratorRunner.Run(Declarations.TypedPlaceholders).Result, "MyApp.Keys.TypedRuns.S3Namespace.g.cs");

@@ -8,12 +8,18 @@ using S3Exchange.Keys;
 namespace S3Exchange.Generators.Emitting
 {
     /// <summary>
-    /// Writes the key builder for one <see cref="NamespaceModel"/>. Text only: every decision
-    /// was made by the parser, so the same model always gives byte-identical output.
+    /// Writes the key builder for one <see cref="NamespaceModel"/>: the template constant and the
+    /// typed <c>For(...)</c> factory, which validates the values and returns the runtime's
+    /// <c>S3Exchange.NamespaceScope</c>. Only what differs per template is generated; the keys
+    /// and store methods are the runtime type's. Text only: every decision was made by the
+    /// parser, so the same model always gives byte-identical output.
     /// </summary>
     internal static class NamespaceEmitter
     {
         private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+        // The runtime type every builder returns; named, not referenced: the generator depends on Roslyn only.
+        private const string ScopeType = "global::S3Exchange.NamespaceScope";
 
         public static string Emit(NamespaceModel model)
         {
@@ -53,8 +59,6 @@ namespace S3Exchange.Generators.Emitting
             writer.Line($"public const string Template = {Literal(model.Template)};");
             writer.Line();
             WriteFactory(writer, model, parameters, storeVariables, generatedCode, templateXml);
-            writer.Line();
-            WriteScope(writer, templateXml, generatedCode);
 
             writer.Close();
             foreach (var _ in model.ContainingTypes)
@@ -72,7 +76,7 @@ namespace S3Exchange.Generators.Emitting
 
         private static void WriteFactory(SourceWriter writer, NamespaceModel model, List<KeyPartModel> parameters, List<KeyPartModel> storeVariables, string generatedCode, string templateXml)
         {
-            writer.Line($"/// <summary>The scope of <c>{templateXml}</c> for the given placeholder values.</summary>");
+            writer.Line($"/// <summary>The namespace <c>{templateXml}</c> for the given placeholder values: its keys, and store methods that take the store as a parameter.</summary>");
             foreach (var parameter in parameters)
             {
                 writer.Line($"/// <param name=\"{parameter.ParameterName.TrimStart('@')}\">The value of <c>{{{parameter.Text}}}</c>{ParameterRule(parameter.Type)}</param>");
@@ -81,11 +85,11 @@ namespace S3Exchange.Generators.Emitting
             if (storeVariables.Count > 0)
             {
                 var names = string.Join(", ", storeVariables.Select(v => $"<c>{{{v.Text}}}</c>"));
-                writer.Line($"/// <returns>The scope; its prefix keeps {names} for the store's default variables to fill.</returns>");
+                writer.Line($"/// <returns>The namespace's scope; its prefix keeps {names} for the store's default variables to fill.</returns>");
             }
             else
             {
-                writer.Line("/// <returns>The scope, with its prefix resolved.</returns>");
+                writer.Line("/// <returns>The namespace's scope, with its prefix resolved.</returns>");
             }
 
             if (parameters.Any(p => p.Type == PlaceholderType.String))
@@ -100,7 +104,7 @@ namespace S3Exchange.Generators.Emitting
 
             writer.Line(generatedCode);
             var signature = string.Join(", ", parameters.Select(p => $"{ClrType(p.Type)} {p.ParameterName}"));
-            writer.Open($"public static Scope For({signature})");
+            writer.Open($"public static {ScopeType} For({signature})");
             // Checks first (string values in one run, each number check as its own block), then
             // one blank line before the concatenation.
             var wroteCheck = false;
@@ -139,195 +143,9 @@ namespace S3Exchange.Generators.Emitting
             {
                 writer.Line();
             }
-            writer.Line($"return new Scope({PrefixExpression(model.Parts)});");
+            writer.Line($"return new {ScopeType}({PrefixExpression(model.Parts)});");
             writer.Close();
         }
-
-        private static void WriteScope(SourceWriter writer, string templateXml, string generatedCode)
-        {
-            writer.Line($"/// <summary>The keys of one <c>{templateXml}</c> namespace, with its placeholders filled. Store methods take the store as a parameter and only compute keys; the store does the work.</summary>");
-            writer.Line(generatedCode);
-            writer.Open("public sealed class Scope");
-            writer.Block(ScopeBody);
-            writer.Close();
-        }
-
-        // The scope's members do not depend on the template, so they are one fixed text.
-        private const string ScopeBody = """
-private readonly string prefixWithSlash;
-
-internal Scope(string prefix)
-{
-    Prefix = prefix;
-    prefixWithSlash = prefix + "/";
-    ManifestKey = prefixWithSlash + "manifest.jsonl";
-}
-
-/// <summary>The namespace's key prefix, relative to the store's base prefix; store variables stay as <c>{name}</c> for the store to fill.</summary>
-public string Prefix { get; }
-
-/// <summary>The key of the namespace's manifest: <c>{Prefix}/manifest.jsonl</c>.</summary>
-public string ManifestKey { get; }
-
-/// <summary>The key of <paramref name="relative"/> inside the namespace: <c>{Prefix}/{relative}</c>.</summary>
-/// <param name="relative">A key relative to <see cref="Prefix"/>, such as <c>0001.wav</c>; not empty and not starting with '/'.</param>
-/// <returns>The key, relative to the store's base prefix.</returns>
-/// <exception cref="global::System.ArgumentException"><paramref name="relative"/> is null, empty or starts with '/'.</exception>
-public string Key(string relative)
-{
-    if (relative is null || relative.Length == 0 || relative[0] == '/')
-    {
-        ThrowInvalidRelativeKey(relative);
-    }
-
-    return string.Concat(prefixWithSlash, relative);
-}
-
-/// <summary>The key of shard archive <paramref name="index"/>: <c>{Prefix}/shards/shard-00000.tar.gz</c> (five digits).</summary>
-/// <param name="index">The shard's number, from 0.</param>
-/// <returns>The archive key, relative to the store's base prefix.</returns>
-/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
-public string ShardKey(int index)
-{
-    if (index < 0)
-    {
-        throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "A shard index must not be negative.");
-    }
-
-    return prefixWithSlash + "shards/shard-" + index.ToString("D5", global::System.Globalization.CultureInfo.InvariantCulture) + ".tar.gz";
-}
-
-/// <summary>Uploads <paramref name="data"/> to <see cref="Key(string)"/>.</summary>
-/// <param name="store">The store to write to.</param>
-/// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-/// <param name="data">The object's bytes.</param>
-/// <param name="options">Upload options, or null for the store's defaults.</param>
-/// <param name="cancellationToken">Cancels the upload.</param>
-/// <returns>The manifest entry describing the stored object.</returns>
-public global::System.Threading.Tasks.Task<global::S3Exchange.FileEntry> PutObjectAsync(global::S3Exchange.S3ExchangeStore store, string relative, global::System.ReadOnlyMemory<byte> data, global::S3Exchange.PutObjectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.PutObjectAsync(Key(relative), data, options, cancellationToken);
-}
-
-/// <summary>Uploads the contents of <paramref name="data"/> to <see cref="Key(string)"/>.</summary>
-/// <param name="store">The store to write to.</param>
-/// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-/// <param name="data">The stream to upload, read from its current position.</param>
-/// <param name="options">Upload options, or null for the store's defaults.</param>
-/// <param name="cancellationToken">Cancels the upload.</param>
-/// <returns>The manifest entry describing the stored object.</returns>
-public global::System.Threading.Tasks.Task<global::S3Exchange.FileEntry> PutObjectAsync(global::S3Exchange.S3ExchangeStore store, string relative, global::System.IO.Stream data, global::S3Exchange.PutObjectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.PutObjectAsync(Key(relative), data, options, cancellationToken);
-}
-
-/// <summary>Uploads the file at <paramref name="filePath"/> to <see cref="Key(string)"/>.</summary>
-/// <param name="store">The store to write to.</param>
-/// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-/// <param name="filePath">The local file to upload.</param>
-/// <param name="options">Upload options, or null for the store's defaults.</param>
-/// <param name="cancellationToken">Cancels the upload.</param>
-/// <returns>The manifest entry describing the stored object.</returns>
-public global::System.Threading.Tasks.Task<global::S3Exchange.FileEntry> PutFileAsync(global::S3Exchange.S3ExchangeStore store, string relative, string filePath, global::S3Exchange.PutObjectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.PutFileAsync(Key(relative), filePath, options, cancellationToken);
-}
-
-/// <summary>Opens the object at <see cref="Key(string)"/> for reading.</summary>
-/// <param name="store">The store to read from.</param>
-/// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-/// <param name="cancellationToken">Cancels the request.</param>
-/// <returns>The object's content; dispose it when done.</returns>
-public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetObjectAsync(global::S3Exchange.S3ExchangeStore store, string relative, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.GetObjectAsync(Key(relative), cancellationToken);
-}
-
-/// <summary>Iterates the objects listed by the manifest at <see cref="ManifestKey"/>, loose and inside shards.</summary>
-/// <param name="store">The store to read from.</param>
-/// <param name="options">Reading options, or null for the store's defaults.</param>
-/// <param name="cancellationToken">Cancels the iteration.</param>
-/// <returns>The objects, in manifest order, as the store's lazy query (an <see cref="global::System.Collections.Generic.IAsyncEnumerable{T}"/>).</returns>
-public global::S3Exchange.ManifestQuery<global::S3Exchange.ExchangeObject> ReadObjectsAsync(global::S3Exchange.S3ExchangeStore store, global::S3Exchange.ReadObjectsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.ReadObjectsAsync(ManifestKey, options, cancellationToken);
-}
-
-/// <summary>Writes <paramref name="entries"/> to the manifest at <see cref="ManifestKey"/>.</summary>
-/// <param name="store">The store to write to.</param>
-/// <param name="entries">The manifest's entries.</param>
-/// <param name="mode">Whether to overwrite the manifest or add a part to it.</param>
-/// <param name="cancellationToken">Cancels the write.</param>
-/// <returns>A task that completes when the manifest is written.</returns>
-public global::System.Threading.Tasks.Task WriteManifestAsync(global::S3Exchange.S3ExchangeStore store, global::System.Collections.Generic.IEnumerable<global::S3Exchange.ManifestEntry> entries, global::S3Exchange.ManifestWriteMode mode = global::S3Exchange.ManifestWriteMode.Overwrite, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.WriteManifestAsync(ManifestKey, entries, mode, cancellationToken);
-}
-
-/// <summary>Packs <paramref name="items"/> into a gzip tar archive at <see cref="ShardKey(int)"/>.</summary>
-/// <param name="store">The store to write to.</param>
-/// <param name="index">The shard's number, from 0.</param>
-/// <param name="items">The archive's members.</param>
-/// <param name="cancellationToken">Cancels the upload.</param>
-/// <returns>The written shard.</returns>
-public global::System.Threading.Tasks.Task<global::S3Exchange.Shard> PutShardArchiveAsync(global::S3Exchange.S3ExchangeStore store, int index, global::System.Collections.Generic.IEnumerable<global::S3Exchange.ShardItem> items, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.PutShardArchiveAsync(ShardKey(index), items, global::S3Exchange.ShardCompression.Gzip, cancellationToken);
-}
-
-/// <summary>Records <paramref name="shardEntries"/> in the manifest at <see cref="ManifestKey"/>.</summary>
-/// <param name="store">The store to write to.</param>
-/// <param name="shardEntries">The shards to list.</param>
-/// <param name="mode">How to combine them with the existing manifest.</param>
-/// <param name="cancellationToken">Cancels the write.</param>
-/// <returns>A task that completes when the manifest is written.</returns>
-public global::System.Threading.Tasks.Task PutShardedAsync(global::S3Exchange.S3ExchangeStore store, global::System.Collections.Generic.IEnumerable<global::S3Exchange.ShardEntry> shardEntries, global::S3Exchange.ManifestWriteMode mode = global::S3Exchange.ManifestWriteMode.AppendParts, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.PutShardedAsync(ManifestKey, shardEntries, mode, cancellationToken);
-}
-
-/// <summary>Deletes every object under <see cref="Prefix"/>.</summary>
-/// <param name="store">The store to delete from.</param>
-/// <param name="filter">Deletes only keys it matches, or every key when null.</param>
-/// <param name="cancellationToken">Cancels the deletion.</param>
-/// <returns>The number of objects deleted.</returns>
-public global::System.Threading.Tasks.Task<int> DeletePrefixAsync(global::S3Exchange.S3ExchangeStore store, global::System.Text.RegularExpressions.Regex? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.DeletePrefixAsync(prefixWithSlash, filter, cancellationToken);
-}
-
-/// <summary>Compacts the manifest at <see cref="ManifestKey"/> into <paramref name="destinationManifestKey"/>.</summary>
-/// <param name="store">The store to work on.</param>
-/// <param name="destinationManifestKey">The key of the compacted manifest, relative to the store's base prefix (for one inside this namespace, pass <see cref="Key(string)"/>).</param>
-/// <param name="options">Compaction options, or null for the store's defaults.</param>
-/// <param name="cancellationToken">Cancels the compaction.</param>
-/// <returns>What the compaction did.</returns>
-public global::System.Threading.Tasks.Task<global::S3Exchange.CompactReport> CompactManifestAsync(global::S3Exchange.S3ExchangeStore store, string destinationManifestKey, global::S3Exchange.CompactOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-{
-    global::System.ArgumentNullException.ThrowIfNull(store);
-    return store.CompactManifestAsync(ManifestKey, destinationManifestKey, options, cancellationToken);
-}
-
-/// <summary>Returns <see cref="Prefix"/>.</summary>
-/// <returns>The prefix.</returns>
-public override string ToString() => Prefix;
-
-private static void ThrowInvalidRelativeKey(string? relative)
-{
-    throw new global::System.ArgumentException(relative is null || relative.Length == 0
-        ? "A relative key must not be empty."
-        : "A relative key must not start with '/': '" + relative + "'.", nameof(relative));
-}
-""";
 
         private static string PrefixExpression(EquatableArray<KeyPartModel> parts)
         {

@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace S3Exchange.Generators.Emitting
@@ -38,17 +37,6 @@ namespace S3Exchange.Generators.Emitting
         {
             depth--;
             return Line("}" + suffix);
-        }
-
-        /// <summary>Writes a multi-line block, indenting each of its lines.</summary>
-        public SourceWriter Block(string text)
-        {
-            foreach (var line in text.Split(new[] { '\n' }, StringSplitOptions.None))
-            {
-                Line(line.TrimEnd('\r'));
-            }
-
-            return this;
         }
 
         public override string ToString() => builder.ToString();

@@ -4,8 +4,9 @@ using System.Text;
 namespace S3Exchange.Generators.Model
 {
     /// <summary>
-    /// Everything the emitter needs to write one key builder. Pure values, so the incremental
-    /// driver can compare it with the previous run's model.
+    /// Everything the emitter needs to write one key builder, and nothing else. Pure values with
+    /// no source location, so the incremental driver finds it equal to the previous run's model
+    /// unless the declaration itself changed (diagnostics travel apart, in <see cref="DeclarationDiagnostics"/>).
     /// </summary>
     /// <param name="Namespace">The C# namespace, or null for the global namespace.</param>
     /// <param name="ContainingTypes">Types the class is nested in, outermost first.</param>
@@ -15,8 +16,6 @@ namespace S3Exchange.Generators.Model
     /// <param name="Template">The template text as declared.</param>
     /// <param name="Parts">The template's pieces, ready to concatenate.</param>
     /// <param name="Source">Attribute or MSBuild item.</param>
-    /// <param name="DisplayName">How diagnostics name the declaration.</param>
-    /// <param name="Location">Where diagnostics about the whole declaration point, if in source.</param>
     internal sealed record NamespaceModel(
         string? Namespace,
         EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -25,9 +24,7 @@ namespace S3Exchange.Generators.Model
         string MetadataName,
         string Template,
         EquatableArray<KeyPartModel> Parts,
-        DeclarationSource Source,
-        string DisplayName,
-        LocationInfo? Location)
+        DeclarationSource Source)
     {
         /// <summary>The type's identity: namespace, containing types and metadata name.</summary>
         public string FullMetadataName

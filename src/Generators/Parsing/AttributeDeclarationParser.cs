@@ -10,8 +10,9 @@ using S3Exchange.Generators.Model;
 namespace S3Exchange.Generators.Parsing
 {
     /// <summary>
-    /// Turns a class carrying <c>[S3Namespace]</c> into a <see cref="NamespaceModel"/>, reading
-    /// the symbol and syntax once here so nothing Roslyn-owned leaves this step.
+    /// Turns a class carrying <c>[S3Namespace]</c> into a <see cref="NamespaceModel"/> and its
+    /// diagnostics, reading the symbol and syntax once here. The model holds nothing Roslyn-owned;
+    /// the diagnostics hold locations in the declaration's syntax tree (and only they do).
     /// </summary>
     internal static class AttributeDeclarationParser
     {
@@ -25,16 +26,16 @@ namespace S3Exchange.Generators.Parsing
             var diagnostics = new List<DiagnosticInfo>();
 
             // A wrong constructor argument is already a compiler error; add nothing to it.
+            var typeLocation = Location.Create(tree, typeSyntax.Identifier.Span);
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
             {
-                return new DeclarationResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                return Result(null, displayName, typeLocation, diagnostics);
             }
 
             var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
             var templateExpression = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals == null)?.Expression;
             var template = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
             var literalMap = templateExpression != null ? TemplateLiteralMap.Create(templateExpression, template) : null;
-            var typeLocation = LocationInfo.From(tree, typeSyntax.Identifier.Span);
 
             var nonPartial = FindNonPartialType(typeSyntax);
             if (nonPartial != null)
@@ -42,7 +43,7 @@ namespace S3Exchange.Generators.Parsing
                 var whichType = nonPartial == typeSyntax ? "it" : $"its containing type '{nonPartial.Identifier.Text}'";
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.TypeNotPartial,
-                    LocationInfo.From(tree, nonPartial.Identifier.Span),
+                    Location.Create(tree, nonPartial.Identifier.Span),
                     typeSymbol.Name,
                     whichType));
             }
@@ -55,13 +56,13 @@ namespace S3Exchange.Generators.Parsing
                 template,
                 storeVariables,
                 displayName,
-                (start, length) => literalMap == null ? typeLocation : LocationInfo.From(tree, literalMap.Map(start, length)),
+                (start, length) => literalMap == null ? typeLocation : Location.Create(tree, literalMap.Map(start, length)),
                 variable => LocateStoreVariable(tree, storeVariablesSyntax, variable) ?? typeLocation,
                 diagnostics);
 
             if (parts == null || nonPartial != null)
             {
-                return new DeclarationResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+                return Result(null, displayName, typeLocation, diagnostics);
             }
 
             var model = new NamespaceModel(
@@ -72,11 +73,12 @@ namespace S3Exchange.Generators.Parsing
                 typeSymbol.MetadataName,
                 template,
                 parts.Value,
-                DeclarationSource.Attribute,
-                displayName,
-                typeLocation);
-            return new DeclarationResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
+                DeclarationSource.Attribute);
+            return Result(model, displayName, typeLocation, diagnostics);
         }
+
+        private static DeclarationResult Result(NamespaceModel? model, string displayName, Location typeLocation, List<DiagnosticInfo> diagnostics)
+            => new DeclarationResult(model, new DeclarationDiagnostics(model?.FullMetadataName, displayName, typeLocation, new EquatableArray<DiagnosticInfo>(diagnostics)));
 
         private static TypeDeclarationSyntax? FindNonPartialType(TypeDeclarationSyntax typeSyntax)
         {
@@ -123,7 +125,7 @@ namespace S3Exchange.Generators.Parsing
         }
 
         // Finds the string literal naming the variable inside the StoreVariables initializer.
-        private static LocationInfo? LocateStoreVariable(SyntaxTree tree, ExpressionSyntax? storeVariablesSyntax, string variable)
+        private static Location? LocateStoreVariable(SyntaxTree tree, ExpressionSyntax? storeVariablesSyntax, string variable)
         {
             if (storeVariablesSyntax == null)
             {
@@ -133,7 +135,7 @@ namespace S3Exchange.Generators.Parsing
             var literal = storeVariablesSyntax.DescendantNodesAndSelf()
                 .OfType<LiteralExpressionSyntax>()
                 .FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Token.ValueText == variable);
-            return LocationInfo.From(tree, (literal ?? storeVariablesSyntax).Span);
+            return Location.Create(tree, (literal ?? storeVariablesSyntax).Span);
         }
     }
 }

@@ -37,7 +37,7 @@ namespace S3Exchange.Generators.Parsing
             if (!itemOptions.TryGetValue(TemplateKey, out var encodedTemplate) || string.IsNullOrEmpty(encodedTemplate))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ItemWithoutTemplate, null, itemName));
-                return new DeclarationResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+                return Result(null, displayName, diagnostics);
             }
 
             var template = MsBuildMetadata.Decode(encodedTemplate);
@@ -72,7 +72,7 @@ namespace S3Exchange.Generators.Parsing
             var parts = TemplateAnalyzer.Analyze(template, storeVariables, displayName, (_, _) => null, _ => null, diagnostics);
             if (parts == null || !identifiersValid)
             {
-                return new DeclarationResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+                return Result(null, displayName, diagnostics);
             }
 
             var model = new NamespaceModel(
@@ -83,11 +83,13 @@ namespace S3Exchange.Generators.Parsing
                 itemName,
                 template,
                 parts.Value,
-                DeclarationSource.MsBuildItem,
-                displayName,
-                null);
-            return new DeclarationResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
+                DeclarationSource.MsBuildItem);
+            return Result(model, displayName, diagnostics);
         }
+
+        // Items have no source location: the diagnostics name the item and carry none.
+        private static DeclarationResult Result(NamespaceModel? model, string displayName, List<DiagnosticInfo> diagnostics)
+            => new DeclarationResult(model, new DeclarationDiagnostics(model?.FullMetadataName, displayName, null, new EquatableArray<DiagnosticInfo>(diagnostics)));
 
         // MSBuild lists are ';'-separated; ',' is accepted too since it reads naturally in an attribute value.
         private static string[] SplitList(string text)

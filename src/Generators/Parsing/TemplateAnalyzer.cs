@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using S3Exchange.Generators.Model;
 using S3Exchange.Keys;
 
@@ -25,8 +26,8 @@ namespace S3Exchange.Generators.Parsing
             string template,
             IReadOnlyList<string> storeVariables,
             string displayName,
-            Func<int, int, LocationInfo?> locateTemplateRange,
-            Func<string, LocationInfo?> locateStoreVariable,
+            Func<int, int, Location?> locateTemplateRange,
+            Func<string, Location?> locateStoreVariable,
             List<DiagnosticInfo> diagnostics)
         {
             var parsed = KeyTemplateGrammar.Parse(template, strict: true);

@@ -6,20 +6,20 @@ namespace MyApp.Keys
     partial class TypedRuns
     {
         /// <summary>The key template this namespace was declared with.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "{generator-version}")]
         public const string Template = "runs/<run:guid>/days/{day:date}/parts/{part:long}/{attempt:int}/{label:string}/";
 
-        /// <summary>The scope of <c>runs/&lt;run:guid&gt;/days/{day:date}/parts/{part:long}/{attempt:int}/{label:string}/</c> for the given placeholder values.</summary>
+        /// <summary>The namespace <c>runs/&lt;run:guid&gt;/days/{day:date}/parts/{part:long}/{attempt:int}/{label:string}/</c> for the given placeholder values: its keys, and store methods that take the store as a parameter.</summary>
         /// <param name="run">The value of <c>{run}</c>, written in the "D" format (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).</param>
         /// <param name="day">The value of <c>{day}</c>, written as yyyy-MM-dd.</param>
         /// <param name="part">The value of <c>{part}</c>, not negative; written in invariant culture.</param>
         /// <param name="attempt">The value of <c>{attempt}</c>, not negative; written in invariant culture.</param>
         /// <param name="label">The value of <c>{label}</c>; one path segment: not empty, no '/', '#', '\', '..' or control characters.</param>
-        /// <returns>The scope, with its prefix resolved.</returns>
+        /// <returns>The namespace's scope, with its prefix resolved.</returns>
         /// <exception cref="global::S3Exchange.InvalidPlaceholderValueException">A string value is empty or contains '/', '#', '\', '..' or a control character.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">A number is negative.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "0.1.0.0")]
-        public static Scope For(global::System.Guid run, global::System.DateOnly day, long part, int attempt, string label)
+        [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "{generator-version}")]
+        public static global::S3Exchange.NamespaceScope For(global::System.Guid run, global::System.DateOnly day, long part, int attempt, string label)
         {
             if (part < 0)
             {
@@ -33,186 +33,7 @@ namespace MyApp.Keys
 
             global::S3Exchange.KeyTemplate.ValidateValue("label", label, Template);
 
-            return new Scope("runs/" + run.ToString("D") + "/days/" + day.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture) + "/parts/" + part.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "/" + attempt.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "/" + label);
-        }
-
-        /// <summary>The keys of one <c>runs/&lt;run:guid&gt;/days/{day:date}/parts/{part:long}/{attempt:int}/{label:string}/</c> namespace, with its placeholders filled. Store methods take the store as a parameter and only compute keys; the store does the work.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "0.1.0.0")]
-        public sealed class Scope
-        {
-            private readonly string prefixWithSlash;
-
-            internal Scope(string prefix)
-            {
-                Prefix = prefix;
-                prefixWithSlash = prefix + "/";
-                ManifestKey = prefixWithSlash + "manifest.jsonl";
-            }
-
-            /// <summary>The namespace's key prefix, relative to the store's base prefix; store variables stay as <c>{name}</c> for the store to fill.</summary>
-            public string Prefix { get; }
-
-            /// <summary>The key of the namespace's manifest: <c>{Prefix}/manifest.jsonl</c>.</summary>
-            public string ManifestKey { get; }
-
-            /// <summary>The key of <paramref name="relative"/> inside the namespace: <c>{Prefix}/{relative}</c>.</summary>
-            /// <param name="relative">A key relative to <see cref="Prefix"/>, such as <c>0001.wav</c>; not empty and not starting with '/'.</param>
-            /// <returns>The key, relative to the store's base prefix.</returns>
-            /// <exception cref="global::System.ArgumentException"><paramref name="relative"/> is null, empty or starts with '/'.</exception>
-            public string Key(string relative)
-            {
-                if (relative is null || relative.Length == 0 || relative[0] == '/')
-                {
-                    ThrowInvalidRelativeKey(relative);
-                }
-
-                return string.Concat(prefixWithSlash, relative);
-            }
-
-            /// <summary>The key of shard archive <paramref name="index"/>: <c>{Prefix}/shards/shard-00000.tar.gz</c> (five digits).</summary>
-            /// <param name="index">The shard's number, from 0.</param>
-            /// <returns>The archive key, relative to the store's base prefix.</returns>
-            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
-            public string ShardKey(int index)
-            {
-                if (index < 0)
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "A shard index must not be negative.");
-                }
-
-                return prefixWithSlash + "shards/shard-" + index.ToString("D5", global::System.Globalization.CultureInfo.InvariantCulture) + ".tar.gz";
-            }
-
-            /// <summary>Uploads <paramref name="data"/> to <see cref="Key(string)"/>.</summary>
-            /// <param name="store">The store to write to.</param>
-            /// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-            /// <param name="data">The object's bytes.</param>
-            /// <param name="options">Upload options, or null for the store's defaults.</param>
-            /// <param name="cancellationToken">Cancels the upload.</param>
-            /// <returns>The manifest entry describing the stored object.</returns>
-            public global::System.Threading.Tasks.Task<global::S3Exchange.FileEntry> PutObjectAsync(global::S3Exchange.S3ExchangeStore store, string relative, global::System.ReadOnlyMemory<byte> data, global::S3Exchange.PutObjectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.PutObjectAsync(Key(relative), data, options, cancellationToken);
-            }
-
-            /// <summary>Uploads the contents of <paramref name="data"/> to <see cref="Key(string)"/>.</summary>
-            /// <param name="store">The store to write to.</param>
-            /// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-            /// <param name="data">The stream to upload, read from its current position.</param>
-            /// <param name="options">Upload options, or null for the store's defaults.</param>
-            /// <param name="cancellationToken">Cancels the upload.</param>
-            /// <returns>The manifest entry describing the stored object.</returns>
-            public global::System.Threading.Tasks.Task<global::S3Exchange.FileEntry> PutObjectAsync(global::S3Exchange.S3ExchangeStore store, string relative, global::System.IO.Stream data, global::S3Exchange.PutObjectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.PutObjectAsync(Key(relative), data, options, cancellationToken);
-            }
-
-            /// <summary>Uploads the file at <paramref name="filePath"/> to <see cref="Key(string)"/>.</summary>
-            /// <param name="store">The store to write to.</param>
-            /// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-            /// <param name="filePath">The local file to upload.</param>
-            /// <param name="options">Upload options, or null for the store's defaults.</param>
-            /// <param name="cancellationToken">Cancels the upload.</param>
-            /// <returns>The manifest entry describing the stored object.</returns>
-            public global::System.Threading.Tasks.Task<global::S3Exchange.FileEntry> PutFileAsync(global::S3Exchange.S3ExchangeStore store, string relative, string filePath, global::S3Exchange.PutObjectOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.PutFileAsync(Key(relative), filePath, options, cancellationToken);
-            }
-
-            /// <summary>Opens the object at <see cref="Key(string)"/> for reading.</summary>
-            /// <param name="store">The store to read from.</param>
-            /// <param name="relative">The object's key relative to <see cref="Prefix"/>.</param>
-            /// <param name="cancellationToken">Cancels the request.</param>
-            /// <returns>The object's content; dispose it when done.</returns>
-            public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetObjectAsync(global::S3Exchange.S3ExchangeStore store, string relative, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.GetObjectAsync(Key(relative), cancellationToken);
-            }
-
-            /// <summary>Iterates the objects listed by the manifest at <see cref="ManifestKey"/>, loose and inside shards.</summary>
-            /// <param name="store">The store to read from.</param>
-            /// <param name="options">Reading options, or null for the store's defaults.</param>
-            /// <param name="cancellationToken">Cancels the iteration.</param>
-            /// <returns>The objects, in manifest order, as the store's lazy query (an <see cref="global::System.Collections.Generic.IAsyncEnumerable{T}"/>).</returns>
-            public global::S3Exchange.ManifestQuery<global::S3Exchange.ExchangeObject> ReadObjectsAsync(global::S3Exchange.S3ExchangeStore store, global::S3Exchange.ReadObjectsOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.ReadObjectsAsync(ManifestKey, options, cancellationToken);
-            }
-
-            /// <summary>Writes <paramref name="entries"/> to the manifest at <see cref="ManifestKey"/>.</summary>
-            /// <param name="store">The store to write to.</param>
-            /// <param name="entries">The manifest's entries.</param>
-            /// <param name="mode">Whether to overwrite the manifest or add a part to it.</param>
-            /// <param name="cancellationToken">Cancels the write.</param>
-            /// <returns>A task that completes when the manifest is written.</returns>
-            public global::System.Threading.Tasks.Task WriteManifestAsync(global::S3Exchange.S3ExchangeStore store, global::System.Collections.Generic.IEnumerable<global::S3Exchange.ManifestEntry> entries, global::S3Exchange.ManifestWriteMode mode = global::S3Exchange.ManifestWriteMode.Overwrite, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.WriteManifestAsync(ManifestKey, entries, mode, cancellationToken);
-            }
-
-            /// <summary>Packs <paramref name="items"/> into a gzip tar archive at <see cref="ShardKey(int)"/>.</summary>
-            /// <param name="store">The store to write to.</param>
-            /// <param name="index">The shard's number, from 0.</param>
-            /// <param name="items">The archive's members.</param>
-            /// <param name="cancellationToken">Cancels the upload.</param>
-            /// <returns>The written shard.</returns>
-            public global::System.Threading.Tasks.Task<global::S3Exchange.Shard> PutShardArchiveAsync(global::S3Exchange.S3ExchangeStore store, int index, global::System.Collections.Generic.IEnumerable<global::S3Exchange.ShardItem> items, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.PutShardArchiveAsync(ShardKey(index), items, global::S3Exchange.ShardCompression.Gzip, cancellationToken);
-            }
-
-            /// <summary>Records <paramref name="shardEntries"/> in the manifest at <see cref="ManifestKey"/>.</summary>
-            /// <param name="store">The store to write to.</param>
-            /// <param name="shardEntries">The shards to list.</param>
-            /// <param name="mode">How to combine them with the existing manifest.</param>
-            /// <param name="cancellationToken">Cancels the write.</param>
-            /// <returns>A task that completes when the manifest is written.</returns>
-            public global::System.Threading.Tasks.Task PutShardedAsync(global::S3Exchange.S3ExchangeStore store, global::System.Collections.Generic.IEnumerable<global::S3Exchange.ShardEntry> shardEntries, global::S3Exchange.ManifestWriteMode mode = global::S3Exchange.ManifestWriteMode.AppendParts, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.PutShardedAsync(ManifestKey, shardEntries, mode, cancellationToken);
-            }
-
-            /// <summary>Deletes every object under <see cref="Prefix"/>.</summary>
-            /// <param name="store">The store to delete from.</param>
-            /// <param name="filter">Deletes only keys it matches, or every key when null.</param>
-            /// <param name="cancellationToken">Cancels the deletion.</param>
-            /// <returns>The number of objects deleted.</returns>
-            public global::System.Threading.Tasks.Task<int> DeletePrefixAsync(global::S3Exchange.S3ExchangeStore store, global::System.Text.RegularExpressions.Regex? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.DeletePrefixAsync(prefixWithSlash, filter, cancellationToken);
-            }
-
-            /// <summary>Compacts the manifest at <see cref="ManifestKey"/> into <paramref name="destinationManifestKey"/>.</summary>
-            /// <param name="store">The store to work on.</param>
-            /// <param name="destinationManifestKey">The key of the compacted manifest, relative to the store's base prefix (for one inside this namespace, pass <see cref="Key(string)"/>).</param>
-            /// <param name="options">Compaction options, or null for the store's defaults.</param>
-            /// <param name="cancellationToken">Cancels the compaction.</param>
-            /// <returns>What the compaction did.</returns>
-            public global::System.Threading.Tasks.Task<global::S3Exchange.CompactReport> CompactManifestAsync(global::S3Exchange.S3ExchangeStore store, string destinationManifestKey, global::S3Exchange.CompactOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(store);
-                return store.CompactManifestAsync(ManifestKey, destinationManifestKey, options, cancellationToken);
-            }
-
-            /// <summary>Returns <see cref="Prefix"/>.</summary>
-            /// <returns>The prefix.</returns>
-            public override string ToString() => Prefix;
-
-            private static void ThrowInvalidRelativeKey(string? relative)
-            {
-                throw new global::System.ArgumentException(relative is null || relative.Length == 0
-                    ? "A relative key must not be empty."
-                    : "A relative key must not start with '/': '" + relative + "'.", nameof(relative));
-            }
+            return new global::S3Exchange.NamespaceScope("runs/" + run.ToString("D") + "/days/" + day.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture) + "/parts/" + part.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "/" + attempt.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "/" + label);
         }
     }
 }

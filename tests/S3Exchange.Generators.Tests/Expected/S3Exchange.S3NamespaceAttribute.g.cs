@@ -12,7 +12,7 @@ namespace S3Exchange
     /// </summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("S3EXCHANGE_KEEP_ATTRIBUTES")]
-    [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("S3Exchange.Generators", "{generator-version}")]
     internal sealed class S3NamespaceAttribute : global::System.Attribute
     {
         /// <summary>Declares the namespace with its key template.</summary>

@@ -39,10 +39,10 @@ public sealed class ObjectTests(S3ServerFixture server)
         Assert.True(await store.ExistsAsync("svc/b.bin"));
         Assert.Throws<MissingPlaceholderException>(() => store.ResolveKey("training/{job_id}"));
 
-        var scope = store.Scope("{service_name}/training/{job_id}", new Dictionary<string, string> { ["job_id"] = "5" });
-        Assert.Equal("svc/training/5/samples/manifest.jsonl", scope.ManifestKey("samples"));
-        Assert.Equal("svc/training/5/samples/shards", scope.ShardPrefix("samples"));
-        Assert.Equal("svc/training/5/x.wav", scope.Key("x.wav"));
+        var scope = store.Scope("{service_name}/training/{job_id}/samples", new Dictionary<string, string> { ["job_id"] = "5" });
+        Assert.Equal("svc/training/5/samples/manifest.jsonl", scope.ManifestKey());
+        Assert.Equal("svc/training/5/samples/shards", scope.ShardFolder());
+        Assert.Equal("svc/training/5/samples/x.wav", scope.Key("x.wav"));
     }
 
     [Fact]
