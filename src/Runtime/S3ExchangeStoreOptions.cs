@@ -24,6 +24,20 @@ public sealed record S3ExchangeStoreOptions
     /// <summary>How appends to a root manifest are protected against concurrent writers.</summary>
     public ConditionalWriteMode ConditionalWrites { get; init; } = ConditionalWriteMode.Auto;
 
+    /// <summary>
+    /// Whether the server's conditional writes are an atomic compare-and-swap, so a 200 to a PUT
+    /// with If-Match proves the append stands. Null (the default): true on AWS, false on an
+    /// <see cref="S3CompatibleEndpoint"/>, where each append is read back after
+    /// <see cref="VerifyDelay"/> and redone when its reference is gone. moto and Ceph RGW 16 check
+    /// If-Match before they take the object's lock: two writers on one ETag can both be answered
+    /// 200 and one write is lost (seen in this repository's tests under load; docs/servers.md).
+    /// Set true only for a server that guarantees the compare-and-swap.
+    /// </summary>
+    public bool? AtomicConditionalWrites { get; init; }
+
+    /// <summary>Whether a 200 to a conditional root write is trusted without a read-back.</summary>
+    internal bool TrustsConditionalWrites => AtomicConditionalWrites ?? !S3CompatibleEndpoint;
+
     /// <summary>How many times an append re-reads and retries the root manifest before giving up. Default 30.</summary>
     public int ManifestUpdateAttempts { get; init; } = 30;
 
@@ -36,7 +50,7 @@ public sealed record S3ExchangeStoreOptions
     /// </summary>
     public int MaxManifestDepth { get; init; } = 10_000;
 
-    /// <summary>With <see cref="ConditionalWriteMode.VerifyAndRepair"/>: how long to wait before re-reading the root to verify an append.</summary>
+    /// <summary>How long an append waits before re-reading the root to verify it: with <see cref="ConditionalWriteMode.VerifyAndRepair"/>, and for conditional writes that are not trusted as atomic (<see cref="AtomicConditionalWrites"/>). Default 300 ms.</summary>
     public TimeSpan VerifyDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Requests in flight at once for operations over many objects (shard uploads, downloads). Default 8.</summary>

@@ -8,7 +8,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
 {
     private const int MaxBackoffMilliseconds = 1000;
 
-    private readonly ConditionalWriteSupport conditions = new(options.ConditionalWrites);
+    private readonly ConditionalWriteSupport conditions = new(options.ConditionalWrites, options.TrustsConditionalWrites);
 
     /// <summary>What the publisher has found out about the server's conditional writes.</summary>
     public ConditionalWriteStatus ConditionalWrites => conditions.Status;

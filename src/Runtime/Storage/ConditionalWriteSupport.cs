@@ -4,14 +4,17 @@ namespace S3Exchange;
 /// What one store has learnt about its server's conditional writes: the probe's verdict,
 /// taken once on the first append, and any later fallback. Thread-safe.
 /// </summary>
-internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode)
+internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode, bool trustsConditionalWrites)
 {
     private readonly object gate = new();
     private ConditionalWriteStatus status = new()
     {
         UsesConditionalWrites = mode != ConditionalWriteMode.VerifyAndRepair,
         SendsBareETags = false,
-        VerifiesAfterWrite = false,
+        VerifiesAfterWrite = !trustsConditionalWrites,
+        Detected = trustsConditionalWrites || mode == ConditionalWriteMode.VerifyAndRepair
+            ? null
+            : "An S3-compatible server: If-Match is not trusted as an atomic compare-and-swap (moto and Ceph RGW 16 can answer 200 to two writes on one ETag); every append is read back after VerifyDelay (set AtomicConditionalWrites for a server that guarantees it).",
     };
 
     private Task? probe;
