@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using S3Exchange;
 using S3Exchange.Testing;
 
 namespace S3Exchange.Bench.Publish;

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace S3Exchange.Generators
 {
     /// <summary>The tool name and version written into <c>[GeneratedCode]</c>.</summary>

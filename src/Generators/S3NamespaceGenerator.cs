@@ -2,7 +2,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using S3Exchange.Generators.Emitting;
-using S3Exchange.Generators.Model;
 using S3Exchange.Generators.Parsing;
 
 namespace S3Exchange.Generators

@@ -25,7 +25,8 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
 
         var (members, internalManifest) = DescribeMembers(archiveKey, items, compression);
 
-        await using var upload = storage.OpenWrite(archiveKey, ContentTypeOf(compression), uploadSettings);
+        var upload = storage.OpenWrite(archiveKey, ContentTypeOf(compression), uploadSettings);
+        await using var uploadScope = upload.ConfigureAwait(false);
         var compressor = OpenCompressor(upload, compression, compressionLevel);
         try
         {

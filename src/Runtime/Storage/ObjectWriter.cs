@@ -50,10 +50,13 @@ internal sealed class ObjectWriter(ObjectStorage storage, UploadSettings uploadS
 
     private async Task<FileEntry> UploadAsync(string fullKey, Stream data, PutObjectOptions? options, CancellationToken cancellationToken)
     {
-        await using var upload = storage.OpenWrite(fullKey, options?.ContentType, uploadSettings);
-        await data.CopyToAsync(upload, cancellationToken).ConfigureAwait(false);
-        var result = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return NewFileEntry(fullKey, result.SizeBytes, result.ETag, options);
+        var upload = storage.OpenWrite(fullKey, options?.ContentType, uploadSettings);
+        await using (upload.ConfigureAwait(false))
+        {
+            await data.CopyToAsync(upload, cancellationToken).ConfigureAwait(false);
+            var result = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return NewFileEntry(fullKey, result.SizeBytes, result.ETag, options);
+        }
     }
 
     private FileEntry NewFileEntry(string fullKey, long size, string? etag, PutObjectOptions? options) => new(fullKey)

@@ -1,6 +1,6 @@
-using S3Exchange.Build.Diagnostics;
 using System.Globalization;
 using System.Text;
+using S3Exchange.Build.Diagnostics;
 
 namespace S3Exchange.Build.Publishing;
 

@@ -7,7 +7,7 @@ namespace S3Exchange.Build.Tasks;
 
 /// <summary>
 /// Publishes a project's publish output to S3 through the runtime's
-/// <see cref="S3ExchangeStore.PublishAsync"/>: stable, content-addressed shards (and loose
+/// <see cref="S3ExchangeStore.PlanPublishAsync"/> and <see cref="S3ExchangeStore.PublishAsync(PublishPlan, ManifestWriteMode, IProgress{TransferProgress}?, CancellationToken)"/>: stable, content-addressed shards (and loose
 /// objects for large files), uploaded in parallel, then the build's manifest, written last.
 /// Unchanged content is never sent twice. This task only translates items and properties into
 /// a <see cref="PublishRequest"/> and the runtime's progress into log lines. See docs/msbuild.md.

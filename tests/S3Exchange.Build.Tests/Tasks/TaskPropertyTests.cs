@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Build.Framework;
-using S3Exchange.Build.Tests.Infrastructure;
 using S3Exchange.Build.Tasks;
+using S3Exchange.Build.Tests.Infrastructure;
 using S3Exchange.Testing;
 
 namespace S3Exchange.Build.Tests.Tasks;

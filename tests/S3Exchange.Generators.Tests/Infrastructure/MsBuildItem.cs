@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using S3Exchange.Generators.Parsing;
 
 namespace S3Exchange.Generators.Tests.Infrastructure;

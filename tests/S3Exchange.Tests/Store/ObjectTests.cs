@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.S3;
 using S3Exchange.Testing;
 
 namespace S3Exchange.Tests.Store;

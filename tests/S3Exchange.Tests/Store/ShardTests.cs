@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using S3Exchange.Testing;

@@ -4,9 +4,9 @@ using S3Exchange.Tests.Faults;
 
 namespace S3Exchange.Tests.Transfer;
 
-// Unix modes are part of what is fetched; these tests run on Linux and macOS.
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 /// <summary>The runtime's fetch engine against a real server: verified, parallel, nothing half-written.</summary>
+/// <remarks>Unix modes are part of what is fetched; these tests run on Linux and macOS.</remarks>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 [Collection("S3")]
 public sealed class FetchTests(S3ServerFixture server)
 {
