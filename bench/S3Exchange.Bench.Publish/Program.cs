@@ -41,8 +41,8 @@ async Task RunDataSetAsync(string name, string folder, int count, long bytes)
 {
     Console.WriteLine();
     Console.WriteLine(Invariant($"Data set '{name}': {count} files, {bytes / 1048576.0:0.0} MiB"));
-    Console.WriteLine("| path | scan+hash+plan | upload+manifest | total | republish | client CPU | sent | vs awscli |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| path | scan+hash+plan | upload+manifest | total | republish | client CPU | sent | vs awscli | fetch | fetch, 1 at a time | fetch speed-up |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
     var variants = new (string Label, ShardCompression Compression, CompressionLevel Level)[]
     {
         ("gzip shards, Optimal", ShardCompression.Gzip, CompressionLevel.Optimal),
@@ -63,6 +63,8 @@ async Task RunDataSetAsync(string name, string folder, int count, long bytes)
             Median(all.Select(r => r.Plan)),
             Median(all.Select(r => r.Upload)),
             Median(all.Select(r => r.Republish)),
+            Median(all.Select(r => r.Fetch)),
+            Median(all.Select(r => r.FetchOneAtATime)),
             Median(all.Select(r => r.ClientCpu)),
             all[0].BytesSent)));
         totals[label] = Median(all.Select(r => r.Total));
@@ -73,7 +75,7 @@ async Task RunDataSetAsync(string name, string folder, int count, long bytes)
     foreach (var (label, run) in results)
     {
         var total = totals[label];
-        Console.WriteLine(Invariant($"| {label} | {run.Plan.TotalSeconds:0.00} s | {run.Upload.TotalSeconds:0.00} s | **{total.TotalSeconds:0.00} s** | {run.Republish.TotalSeconds:0.00} s | {run.ClientCpu.TotalSeconds:0.00} s | {run.BytesSent / 1048576.0:0.0} MiB ({100.0 * run.BytesSent / bytes:0}%) | **{awscli / total:0.0}×** |"));
+        Console.WriteLine(Invariant($"| {label} | {run.Plan.TotalSeconds:0.00} s | {run.Upload.TotalSeconds:0.00} s | **{total.TotalSeconds:0.00} s** | {run.Republish.TotalSeconds:0.00} s | {run.ClientCpu.TotalSeconds:0.00} s | {run.BytesSent / 1048576.0:0.0} MiB ({100.0 * run.BytesSent / bytes:0}%) | **{awscli / total:0.0}×** | {run.Fetch.TotalSeconds:0.00} s | {run.FetchOneAtATime.TotalSeconds:0.00} s | {run.FetchOneAtATime / run.Fetch:0.0}× |"));
     }
 
     Console.WriteLine(Invariant($"| `aws s3 cp --recursive` | | | | **{awscli.TotalSeconds:0.00} s** (runs: {string.Join(", ", awscliRuns.Select(r => r.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))}) | | | 1× |"));

@@ -8,9 +8,11 @@ namespace S3Exchange.Bench.Publish;
 /// <param name="Plan">Listing, checking and SHA-256 of every file, shard boundaries and content keys (<see cref="S3ExchangeStore.PlanPublishAsync"/>).</param>
 /// <param name="Upload">One HEAD per planned key, shards and loose files built and sent, the manifest.</param>
 /// <param name="Republish">The same plan published again: every object already stored, only HEADs and the manifest.</param>
+/// <param name="Fetch">The build fetched back with <see cref="S3ExchangeStore.FetchAsync"/> (parallel, verified).</param>
+/// <param name="FetchOneAtATime">The same fetch with MaxConcurrency 1: what the download task did before it used the runtime's engine.</param>
 /// <param name="ClientCpu">CPU time the benchmark process spent in the first publish (all threads).</param>
 /// <param name="BytesSent">Shard and loose object bytes sent.</param>
-internal sealed record PublishRun(TimeSpan Plan, TimeSpan Upload, TimeSpan Republish, TimeSpan ClientCpu, long BytesSent)
+internal sealed record PublishRun(TimeSpan Plan, TimeSpan Upload, TimeSpan Republish, TimeSpan Fetch, TimeSpan FetchOneAtATime, TimeSpan ClientCpu, long BytesSent)
 {
     public TimeSpan Total => Plan + Upload;
 }
@@ -37,6 +39,19 @@ internal static class RuntimePublish
         var published = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         await store.PublishAsync(plan);
-        return new PublishRun(planned, published - planned, clock.Elapsed - published, cpu, report.BytesUploaded);
+        var republished = clock.Elapsed;
+        var fetch = await FetchAsync(store, plan.ManifestKey);
+        var sequential = await FetchAsync(S3ExchangeStore.Create(server.Settings, store.Options with { MaxConcurrency = 1 }), plan.ManifestKey);
+        return new PublishRun(planned, published - planned, republished - published, fetch, sequential, cpu, report.BytesUploaded);
+    }
+
+    private static async Task<TimeSpan> FetchAsync(S3ExchangeStore store, string manifestKey)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "s3x-fetch-" + Guid.NewGuid().ToString("N")[..8]);
+        var clock = Stopwatch.StartNew();
+        await store.FetchAsync(manifestKey, folder);
+        var elapsed = clock.Elapsed;
+        Directory.Delete(folder, recursive: true);
+        return elapsed;
     }
 }
