@@ -40,18 +40,12 @@ public sealed class FetchTests(S3ServerFixture server)
     public async Task A_stored_object_that_no_longer_matches_its_hash_is_refused_naming_its_key_and_no_file_is_left()
     {
         var store = server.CreateStore();
-        using var source = new TransferFolder();
-        var path = source.Write("big.bin", 20_000, 1);
-        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 10_000 });
-        var loose = Assert.Single(published.Plan.LooseFiles);
-        var tampered = File.ReadAllBytes(path);
-        tampered[100] ^= 0xff;
-        await store.PutObjectAsync(loose.Key, tampered);
+        var (manifestKey, looseKey, _) = await PublishThenTamperAsync(store);
         using var target = new TransferFolder();
 
-        var ex = await Assert.ThrowsAsync<ContentMismatchException>(() => store.FetchAsync(published.Plan.ManifestKey, target.Root));
+        var ex = await Assert.ThrowsAsync<ContentMismatchException>(() => store.FetchAsync(manifestKey, target.Root));
 
-        Assert.Equal(store.ResolveKey(loose.Key), ex.Key);
+        Assert.Equal(store.ResolveKey(looseKey), ex.Key);
         Assert.Equal("sha256", ex.Property);
         Assert.Empty(target.AllFiles());
     }
@@ -60,15 +54,10 @@ public sealed class FetchTests(S3ServerFixture server)
     public async Task Without_verification_the_same_object_is_written_as_stored()
     {
         var store = server.CreateStore();
-        using var source = new TransferFolder();
-        var path = source.Write("big.bin", 20_000, 1);
-        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 10_000 });
-        var tampered = File.ReadAllBytes(path);
-        tampered[100] ^= 0xff;
-        await store.PutObjectAsync(published.Plan.LooseFiles[0].Key, tampered);
+        var (manifestKey, _, tampered) = await PublishThenTamperAsync(store);
         using var target = new TransferFolder();
 
-        var report = await store.FetchAsync(published.Plan.ManifestKey, target.Root, new FetchOptions { VerifyContent = false });
+        var report = await store.FetchAsync(manifestKey, target.Root, new FetchOptions { VerifyContent = false });
 
         Assert.Equal(0, report.VerifiedFiles);
         Assert.Equal(tampered, File.ReadAllBytes(Path.Combine(target.Root, "big.bin")));
@@ -112,6 +101,19 @@ public sealed class FetchTests(S3ServerFixture server)
 
         Assert.Equal(source.AllFiles(), target.AllFiles());
         Assert.InRange(proxied.Proxy.Counters.PeakDelayed, 2, 4);
+    }
+
+    // One loose file published, then its stored object replaced by other bytes of the same size.
+    private static async Task<(string ManifestKey, string LooseKey, byte[] Tampered)> PublishThenTamperAsync(S3ExchangeStore store)
+    {
+        using var source = new TransferFolder();
+        var path = source.Write("big.bin", 20_000, 1);
+        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 10_000 });
+        var loose = Assert.Single(published.Plan.LooseFiles);
+        var tampered = File.ReadAllBytes(path);
+        tampered[100] ^= 0xff;
+        await store.PutObjectAsync(loose.Key, tampered);
+        return (published.Plan.ManifestKey, loose.Key, tampered);
     }
 
     private sealed class Recorder(List<TransferProgress> steps) : IProgress<TransferProgress>
