@@ -9,6 +9,7 @@ internal static class PublishLog
     public static object[] StartArguments(PublishPlan plan, string bucket, string manifestKey, string server) =>
         [plan.FileCount, Sizes.Mib(plan.ContentBytes), plan.Shards.Count, plan.LooseFiles.Count, bucket, manifestKey, server];
 
+    // Each TransferStep has a message of the same name in Resources/Strings.resx.
     public static string StepResource(TransferProgress step) => step.Step.ToString();
 
     public static object[] StepArguments(TransferProgress step) => step.Step switch

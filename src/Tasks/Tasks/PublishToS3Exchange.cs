@@ -93,8 +93,9 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     {
         var reader = new PropertyReader();
         var createStore = ResolveStore(reader, out var settings);
-        var (request, mode) = ReadRequest(reader);
+        var read = ReadRequest(reader);
         reader.ThrowIfInvalid();
+        var request = read!;   // null only with a problem in the reader, which has thrown
         if (Files.Length == 0)
         {
             throw new BuildFailure("EmptyOutput", [PublishDir]);
@@ -115,7 +116,7 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
 
         log.Message(MessageImportance.High, "PublishStarting", PublishLog.StartArguments(plan, settings.Bucket, ManifestKey, S3Connection.Describe(settings)));
         var progress = new ImmediateProgress<TransferProgress>(step => log.Message(MessageImportance.Normal, PublishLog.StepResource(step), PublishLog.StepArguments(step)));
-        var report = await store.PublishAsync(plan, mode, progress, cancellationToken).ConfigureAwait(false);
+        var report = await store.PublishAsync(plan, request.ManifestMode, progress, cancellationToken).ConfigureAwait(false);
         ManifestSha256 = report.ManifestSha256;
         ShardsUploaded = report.ShardsUploaded;
         ShardsSkipped = report.ShardsSkipped;
@@ -131,7 +132,8 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
         }
     }
 
-    private (PublishRequest Request, ManifestWriteMode Mode) ReadRequest(PropertyReader reader)
+    // Null when the keys cannot be resolved; every problem found is in the reader.
+    private PublishRequest? ReadRequest(PropertyReader reader)
     {
         var variables = TemplateVariables.Build(ProjectName, Version, Configuration, TargetFramework, RuntimeIdentifier, SourceRevisionId, Variables);
         PublishKeys? keys = null;
@@ -145,38 +147,31 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
             reader.Add(FailureClassifier.Classify(ex, string.Empty, string.Empty));
         }
 
-        var request = new PublishRequest
+        var mode = reader.Choice("S3ExchangeManifestMode", ManifestMode, [("overwrite", ManifestWriteMode.Overwrite), ("append_parts", ManifestWriteMode.AppendParts), ("appendparts", ManifestWriteMode.AppendParts)]);
+        var entries = reader.PositiveInt("S3ExchangeShardMaxEntries", ShardMaxEntries);
+        var bytes = reader.Bytes("S3ExchangeShardMaxBytes", ShardMaxBytes, allowZero: false);
+        var threshold = reader.Bytes("S3ExchangeLooseFileThreshold", LooseFileThreshold, allowZero: true);
+        var compression = reader.Choice("S3ExchangeShardCompression", ShardCompression, [("gzip", S3Exchange.ShardCompression.Gzip), ("none", S3Exchange.ShardCompression.None)]);
+        if (keys is null)
+        {
+            return null;
+        }
+
+        // An empty property keeps the runtime's default, which the props file states.
+        var defaults = new PublishRequest
         {
             Folder = PublishDir,
             Files = Files.Select(f => new PublishSource(f.GetMetadata("FullPath"), f.GetMetadata("RelativePath"))).ToList(),
-            ManifestKey = keys?.ManifestKey ?? "-",
-            ContentPrefix = keys?.ContentPrefix ?? "-",
+            ManifestKey = keys.ManifestKey,
+            ContentPrefix = keys.ContentPrefix,
         };
-        if (reader.Choice("S3ExchangeManifestMode", ManifestMode, [("overwrite", ManifestWriteMode.Overwrite), ("append_parts", ManifestWriteMode.AppendParts), ("appendparts", ManifestWriteMode.AppendParts)]) is { } mode)
+        return defaults with
         {
-            request = request with { ManifestMode = mode };
-        }
-
-        if (reader.PositiveInt("S3ExchangeShardMaxEntries", ShardMaxEntries) is { } entries)
-        {
-            request = request with { ShardMaxEntries = entries };
-        }
-
-        if (reader.Bytes("S3ExchangeShardMaxBytes", ShardMaxBytes, allowZero: false) is { } bytes)
-        {
-            request = request with { ShardMaxBytes = bytes };
-        }
-
-        if (reader.Bytes("S3ExchangeLooseFileThreshold", LooseFileThreshold, allowZero: true) is { } threshold)
-        {
-            request = request with { LooseFileThreshold = threshold };
-        }
-
-        if (reader.Choice("S3ExchangeShardCompression", ShardCompression, [("gzip", S3Exchange.ShardCompression.Gzip), ("none", S3Exchange.ShardCompression.None)]) is { } compression)
-        {
-            request = request with { Compression = compression };
-        }
-
-        return (request, request.ManifestMode);
+            ManifestMode = mode ?? defaults.ManifestMode,
+            ShardMaxEntries = entries ?? defaults.ShardMaxEntries,
+            ShardMaxBytes = bytes ?? defaults.ShardMaxBytes,
+            LooseFileThreshold = threshold ?? defaults.LooseFileThreshold,
+            Compression = compression ?? defaults.Compression,
+        };
     }
 }
