@@ -1,0 +1,16 @@
+using System.CommandLine;
+using S3Exchange.Tool.Cli;
+using S3Exchange.Tool.Commands;
+
+var connection = new ConnectionOptions();
+var root = new RootCommand("s3x: S3Exchange manifests from the command line. Settings: the flags, then S3_ENDPOINT_URL, S3_REGION, S3_BUCKET, then a .env file; credentials only from S3_AWS_ACCESS_KEY_ID / S3_AWS_SECRET_ACCESS_KEY or the AWS credential chain.\n\nExit codes: 0 success, 1 failure, 2 unusable setting, 3 not found, 4 content or path mismatch, 130 cancelled.");
+foreach (var option in connection.All)
+{
+    root.Options.Add(option);
+}
+
+root.Subcommands.Add(LsCommand.Create(connection));
+root.Subcommands.Add(CatCommand.Create(connection));
+root.Subcommands.Add(FetchCommand.Create(connection));
+root.Subcommands.Add(PublishCommand.Create(connection));
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,158 @@
+using S3Exchange.Testing;
+
+namespace S3Exchange.Tool.Tests;
+
+/// <summary>The installed <c>s3x</c> run as a process against the fixture's server: every command, its exit code and its output.</summary>
+[Collection("S3")]
+public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
+{
+    private const string Manifest = "releases/web/2.1.0/manifest.jsonl";
+
+    [Fact]
+    public async Task Publish_then_ls_then_fetch_gives_back_the_same_files_and_modes()
+    {
+        var store = server.CreateStore();
+        using var source = new Folder();
+        source.Write("index.html", 3000, 1);
+        source.Write("bin/run.sh", 200, 2, (UnixFileMode)0b111_101_101);
+        source.Write("assets/big.bin", 70_000, 3);
+
+        var published = await RunAsync(store, "publish", source.Root, Manifest, "--content", "releases/web/content");
+        Assert.True(published.ExitCode == 0, published.ToString());
+        Assert.Contains("shards uploaded 1", published.Output);
+
+        var listed = await RunAsync(store, "ls", Manifest);
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Equal(["assets/big.bin", "bin/run.sh", "index.html"], listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[2]).Order(StringComparer.Ordinal));
+
+        using var target = new Folder();
+        var fetched = await RunAsync(store, "fetch", Manifest, target.Root);
+        Assert.True(fetched.ExitCode == 0, fetched.ToString());
+        Assert.Contains("fetched 3 files", fetched.Output);
+        Assert.Contains("3 verified", fetched.Output);
+        foreach (var relative in source.Files())
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(source.Root, relative)), File.ReadAllBytes(Path.Combine(target.Root, relative)));
+            Assert.Equal(File.GetUnixFileMode(Path.Combine(source.Root, relative)), File.GetUnixFileMode(Path.Combine(target.Root, relative)));
+        }
+
+        var again = await RunAsync(store, "publish", source.Root, Manifest, "--content", "releases/web/content");
+        Assert.Contains("shards uploaded 0, skipped 1", again.Output);
+    }
+
+    [Fact]
+    public async Task Ls_json_prints_the_manifests_own_lines_and_cat_prints_a_member_by_its_virtual_key()
+    {
+        var store = server.CreateStore();
+        var shard = await store.PutShardArchiveAsync("data/shards/s.tar.gz", [ShardItem.FromBytes("a.txt", "alpha"u8.ToArray()), ShardItem.FromBytes("b.txt", "beta"u8.ToArray())]);
+        await store.WriteManifestAsync("data/manifest.jsonl", [shard.Entry]);
+
+        var lines = await RunAsync(store, "ls", "data/manifest.jsonl", "--lines", "--json");
+        var member = await RunAsync(store, "cat", shard.Members[1].Key[(store.Options.BasePrefix!.Length + 1)..]);
+
+        Assert.True(lines.ExitCode == 0, lines.ToString());
+        Assert.Equal(ManifestJson.ToJson(shard.Entry), lines.Output.Trim());
+        Assert.True(member.ExitCode == 0, member.ToString());
+        Assert.Equal("beta", member.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_manifest_exits_3_naming_it_and_writes_nothing()
+    {
+        var store = server.CreateStore();
+        using var target = new Folder();
+
+        var result = await RunAsync(store, "fetch", "nothing/manifest.jsonl", target.Root);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains(store.ResolveKey("nothing/manifest.jsonl"), result.Error);
+        Assert.Empty(target.Files());
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task A_stored_object_that_no_longer_matches_exits_4_naming_its_key()
+    {
+        var store = server.CreateStore();
+        using var source = new Folder();
+        var path = source.Write("big.bin", 70_000, 1);
+        var published = await store.PublishAsync(new PublishRequest { Folder = source.Root, Files = PublishSource.FromFolder(source.Root), ManifestKey = Manifest, ContentPrefix = "releases/web/content", LooseFileThreshold = 10_000 });
+        var plan = published.Plan;
+        var tampered = File.ReadAllBytes(path);
+        tampered[7] ^= 0xff;
+        await store.PutObjectAsync(plan.LooseFiles[0].Key, tampered);
+        using var target = new Folder();
+
+        var result = await RunAsync(store, "fetch", Manifest, target.Root);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains(store.ResolveKey(plan.LooseFiles[0].Key), result.Error);
+        Assert.Empty(target.Files());
+    }
+
+    [Fact]
+    public async Task A_dry_run_prints_the_plan_and_sends_nothing()
+    {
+        var store = server.CreateStore();
+        using var source = new Folder();
+        source.Write("a.txt", 100, 1);
+
+        var result = await RunAsync(store, "publish", source.Root, Manifest, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("dry run: 1 files", result.Output);
+        Assert.Empty(await store.ListKeysAsync("").ToListAsync());
+    }
+
+    [Theory]
+    [InlineData("--endpoint", "not a url", 2)]
+    [InlineData("--concurrency", "0", 2)]
+    [InlineData("--bucket", "s3x-no-such-bucket", 3)]
+    public async Task An_unusable_setting_or_a_missing_bucket_has_its_exit_code_and_one_line_on_stderr(string flag, string value, int exitCode)
+    {
+        var store = server.CreateStore();
+
+        var result = await RunAsync(store, "ls", Manifest, flag, value);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("s3x: ", result.Error);
+    }
+
+    [Theory]
+    [InlineData("ls")]
+    [InlineData("cat")]
+    [InlineData("fetch")]
+    [InlineData("publish")]
+    public async Task Every_command_has_help_with_examples(string command)
+    {
+        var result = await tool.RunAsync(new Dictionary<string, string>(), command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Examples:", result.Output);
+        Assert.Contains($"s3x {command} ", result.Output);
+    }
+
+    [Fact]
+    public async Task The_secret_is_never_printed_even_in_a_failure()
+    {
+        var store = server.CreateStore();
+
+        var result = await RunAsync(store, "ls", "nothing/manifest.jsonl");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain(server.Settings.SecretAccessKey!, result.Output + result.Error);
+    }
+
+    private Task<ToolResult> RunAsync(S3ExchangeStore store, params string[] arguments) =>
+        tool.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["S3_ENDPOINT_URL"] = server.Endpoint,
+                ["S3_REGION"] = server.Settings.Region,
+                ["S3_BUCKET"] = server.Bucket,
+                ["S3_AWS_ACCESS_KEY_ID"] = server.Settings.AccessKeyId!,
+                ["S3_AWS_SECRET_ACCESS_KEY"] = server.Settings.SecretAccessKey!,
+            },
+            [.. arguments, "--base-prefix", store.Options.BasePrefix!]);
+}
