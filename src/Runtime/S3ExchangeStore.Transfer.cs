@@ -88,4 +88,20 @@ public sealed partial class S3ExchangeStore
         var report = await FetchAsync(manifestKey, targetFolder, null, null, cancellationToken).ConfigureAwait(false);
         return new DownloadReport(report.Files.Count, report.TotalBytes, report.Files.Select(f => f.RelativePath).ToList());
     }
+
+    /// <summary>
+    /// Checks a manifest without changing anything: every loose object and shard archive it
+    /// names exists in the store with the size its entry records, and, with
+    /// <paramref name="folder"/>, that folder holds exactly what <see cref="FetchAsync"/> would
+    /// write (sizes, and SHA-256 where the manifest records it; files the manifest does not name
+    /// are reported too).
+    /// </summary>
+    /// <param name="manifestKey">The manifest's key template.</param>
+    /// <param name="folder">A fetched folder to compare, or null to check the store only.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>Every difference found; none when <see cref="VerifyReport.Matches"/>.</returns>
+    /// <exception cref="ManifestNotFoundException">The manifest does not exist.</exception>
+    /// <exception cref="InvalidMemberPathException">A path in the manifest is unsafe (with a folder to check).</exception>
+    public Task<VerifyReport> VerifyAsync(string manifestKey, string? folder = null, CancellationToken cancellationToken = default) =>
+        new ManifestVerifier(this).VerifyAsync(ResolveKey(manifestKey), folder, cancellationToken);
 }

@@ -119,11 +119,70 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
         Assert.StartsWith("s3x: ", result.Error);
     }
 
+    [Fact]
+    public async Task Verify_exits_0_for_a_matching_folder_and_4_with_one_line_per_difference()
+    {
+        var store = server.CreateStore();
+        using var source = new Folder();
+        source.Write("a.txt", 500, 1);
+        source.Write("b.txt", 500, 2);
+        Assert.Equal(0, (await RunAsync(store, "publish", source.Root, Manifest)).ExitCode);
+
+        var matching = await RunAsync(store, "verify", Manifest, "--dir", source.Root);
+        File.WriteAllText(Path.Combine(source.Root, "b.txt"), "changed");
+        File.WriteAllText(Path.Combine(source.Root, "c.txt"), "extra");
+        var differing = await RunAsync(store, "verify", Manifest, "--dir", source.Root);
+
+        Assert.True(matching.ExitCode == 0, matching.ToString());
+        Assert.Contains("2 files checked, 0 differences", matching.Output);
+        Assert.Equal(4, differing.ExitCode);
+        Assert.Equal(["s3x: b.txt: size 7 in the folder, 500 in the manifest", "s3x: c.txt: not in the manifest"], differing.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Put_prints_the_entry_get_writes_the_file_compact_and_rm_report_what_they_did()
+    {
+        var store = server.CreateStore();
+        using var work = new Folder();
+        var file = work.Write("notes.txt", 1234, 1);
+
+        var put = await RunAsync(store, "put", file, "docs/notes.txt");
+        Assert.True(put.ExitCode == 0, put.ToString());
+        Assert.Contains($"\"key\":\"{store.ResolveKey("docs/notes.txt")}\"", put.Output);
+        Assert.Contains("\"size_bytes\":1234", put.Output);
+
+        var copy = Path.Combine(work.Root, "copy.txt");
+        var get = await RunAsync(store, "get", "docs/notes.txt", "-o", copy);
+        Assert.True(get.ExitCode == 0, get.ToString());
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(copy));
+
+        await store.WriteManifestAsync("docs/manifest.jsonl", [await store.PutObjectAsync("docs/a.bin", new byte[] { 1 })], ManifestWriteMode.AppendParts);
+        await store.WriteManifestAsync("docs/manifest.jsonl", [await store.PutObjectAsync("docs/b.bin", new byte[] { 2 })], ManifestWriteMode.AppendParts);
+        var compact = await RunAsync(store, "compact", "docs/manifest.jsonl", "docs/compact.jsonl");
+        Assert.True(compact.ExitCode == 0, compact.ToString());
+        Assert.Contains("2 entries written", compact.Output);
+        Assert.Contains("2 refs resolved", compact.Output);
+
+        var dryRun = await RunAsync(store, "rm", "docs/manifest.jsonl", "--dry-run");
+        Assert.True(await store.ExistsAsync("docs/a.bin"));
+        Assert.Contains(store.ResolveKey("docs/a.bin"), dryRun.Output);
+        var rm = await RunAsync(store, "rm", "docs/manifest.jsonl");
+        Assert.True(rm.ExitCode == 0, rm.ToString());
+        Assert.Contains("deleted 2 objects, 0 archives, 3 manifests", rm.Output);
+        Assert.False(await store.ExistsAsync("docs/a.bin"));
+        Assert.True(await store.ExistsAsync("docs/notes.txt"));
+    }
+
     [Theory]
     [InlineData("ls")]
     [InlineData("cat")]
     [InlineData("fetch")]
     [InlineData("publish")]
+    [InlineData("verify")]
+    [InlineData("get")]
+    [InlineData("put")]
+    [InlineData("compact")]
+    [InlineData("rm")]
     public async Task Every_command_has_help_with_examples(string command)
     {
         var result = await tool.RunAsync(new Dictionary<string, string>(), command, "--help");

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using S3Exchange.Tool.Cli;
+
+namespace S3Exchange.Tool.Commands;
+
+/// <summary><c>s3x put FILE KEY</c>: a file to an object; prints the entry a manifest would list.</summary>
+internal static class PutCommand
+{
+    public static Command Create(ConnectionOptions connection)
+    {
+        var file = new Argument<string>("file") { Description = "The file to upload." };
+        var key = new Argument<string>("key") { Description = "The object's key (relative to --base-prefix)." };
+        var command = new Command("put", "Upload a file and print its manifest entry (JSON).\n\nExamples:\n  s3x put notes.txt releases/web/2.1.0/notes.txt")
+        {
+            file, key,
+        };
+        command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(parsed, connection, async (store, output, token) =>
+        {
+            var path = parsed.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"The file '{path}' does not exist.");
+            }
+
+            var entry = await store.PutFileAsync(parsed.GetValue(key)!, path, null, token).ConfigureAwait(false);
+            await output.WriteLineAsync(ManifestJson.ToJson(entry)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}
