@@ -52,7 +52,7 @@ public sealed class FaultCounters
     public int RequestsUnder(string method, string pathPrefix) =>
         requestsByTarget.Where(p => p.Key.Method == method && p.Key.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Sum(p => p.Value);
 
-    /// <summary>The most delayed requests (<see cref="Fault.Delay"/>) held or in flight at one time: how many the client sent in parallel.</summary>
+    /// <summary>The most delayed requests (<see cref="Fault.Delay"/>) held at one time: a lower bound of how many the client had in flight together, never more.</summary>
     public int PeakDelayed => Volatile.Read(ref peakDelayed);
 
     internal void EnterDelayed()

@@ -141,17 +141,20 @@ public sealed class FaultProxy : IAsyncDisposable
             return await RelayAsync(request, fault, fromClient, toClient, cancellationToken).ConfigureAwait(false);
         }
 
+        // Counted while held only: a request's relay can outlast the client's interest in it
+        // (a reader that stops before the end), but no request is held after its client moved on.
         Counters.CountFault(request.Method, FaultKind.Delay);
         Counters.EnterDelayed();
         try
         {
             await Task.Delay(fault.Hold, cancellationToken).ConfigureAwait(false);
-            return await RelayAsync(request, null, fromClient, toClient, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Counters.ExitDelayed();
         }
+
+        return await RelayAsync(request, null, fromClient, toClient, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> RelayAsync(HttpHead request, Fault? fault, HttpStreamReader fromClient, NetworkStream toClient, CancellationToken cancellationToken)
