@@ -12,7 +12,7 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     public async Task Publish_then_ls_then_fetch_gives_back_the_same_files_and_modes()
     {
         var store = server.CreateStore();
-        using var source = new Folder();
+        using var source = new TempFolder();
         source.Write("index.html", 3000, 1);
         source.Write("bin/run.sh", 200, 2, (UnixFileMode)0b111_101_101);
         source.Write("assets/big.bin", 70_000, 3);
@@ -25,12 +25,12 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
         Assert.True(listed.ExitCode == 0, listed.ToString());
         Assert.Equal(["assets/big.bin", "bin/run.sh", "index.html"], listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[2]).Order(StringComparer.Ordinal));
 
-        using var target = new Folder();
+        using var target = new TempFolder();
         var fetched = await RunAsync(store, "fetch", Manifest, target.Root);
         Assert.True(fetched.ExitCode == 0, fetched.ToString());
         Assert.Contains("fetched 3 files", fetched.Output);
         Assert.Contains("3 verified", fetched.Output);
-        foreach (var relative in source.Files())
+        foreach (var relative in source.AllFiles())
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(source.Root, relative)), File.ReadAllBytes(Path.Combine(target.Root, relative)));
             Assert.Equal(File.GetUnixFileMode(Path.Combine(source.Root, relative)), File.GetUnixFileMode(Path.Combine(target.Root, relative)));
@@ -60,13 +60,13 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     public async Task A_missing_manifest_exits_3_naming_it_and_writes_nothing()
     {
         var store = server.CreateStore();
-        using var target = new Folder();
+        using var target = new TempFolder();
 
         var result = await RunAsync(store, "fetch", "nothing/manifest.jsonl", target.Root);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains(store.ResolveKey("nothing/manifest.jsonl"), result.Error);
-        Assert.Empty(target.Files());
+        Assert.Empty(target.AllFiles());
         Assert.Equal(string.Empty, result.Output);
     }
 
@@ -74,27 +74,27 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     public async Task A_stored_object_that_no_longer_matches_exits_4_naming_its_key()
     {
         var store = server.CreateStore();
-        using var source = new Folder();
+        using var source = new TempFolder();
         var path = source.Write("big.bin", 70_000, 1);
         var published = await store.PublishAsync(new PublishRequest { Folder = source.Root, Files = PublishSource.FromFolder(source.Root), ManifestKey = Manifest, ContentPrefix = "releases/web/content", LooseFileThreshold = 10_000 });
         var plan = published.Plan;
         var tampered = File.ReadAllBytes(path);
         tampered[7] ^= 0xff;
         await store.PutObjectAsync(plan.LooseFiles[0].Key, tampered);
-        using var target = new Folder();
+        using var target = new TempFolder();
 
         var result = await RunAsync(store, "fetch", Manifest, target.Root);
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains(store.ResolveKey(plan.LooseFiles[0].Key), result.Error);
-        Assert.Empty(target.Files());
+        Assert.Empty(target.AllFiles());
     }
 
     [Fact]
     public async Task A_dry_run_prints_the_plan_and_sends_nothing()
     {
         var store = server.CreateStore();
-        using var source = new Folder();
+        using var source = new TempFolder();
         source.Write("a.txt", 100, 1);
 
         var result = await RunAsync(store, "publish", source.Root, Manifest, "--dry-run");
@@ -123,7 +123,7 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     public async Task Verify_exits_0_for_a_matching_folder_and_4_with_one_line_per_difference()
     {
         var store = server.CreateStore();
-        using var source = new Folder();
+        using var source = new TempFolder();
         source.Write("a.txt", 500, 1);
         source.Write("b.txt", 500, 2);
         Assert.Equal(0, (await RunAsync(store, "publish", source.Root, Manifest)).ExitCode);
@@ -143,7 +143,7 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     public async Task Put_prints_the_entry_get_writes_the_file_compact_and_rm_report_what_they_did()
     {
         var store = server.CreateStore();
-        using var work = new Folder();
+        using var work = new TempFolder();
         var file = work.Write("notes.txt", 1234, 1);
 
         var put = await RunAsync(store, "put", file, "docs/notes.txt");

@@ -14,12 +14,12 @@ public sealed class FetchTests(S3ServerFixture server)
     public async Task A_published_folder_fetches_to_identical_bytes_and_modes_every_file_verified()
     {
         var store = server.CreateStore();
-        using var source = new TransferFolder();
+        using var source = new TempFolder();
         source.Write("App", 300, 1, (UnixFileMode)0b111_101_101);
         source.Write("lib/a.dll", 4000, 2);
         source.Write("runtimes/native/big.so", 60_000, 3);
         var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 50_000 });
-        using var target = new TransferFolder();
+        using var target = new TempFolder();
         var progress = new List<TransferProgress>();
 
         var report = await store.FetchAsync(published.Plan.ManifestKey, target.Root, progress: new Recorder(progress));
@@ -41,7 +41,7 @@ public sealed class FetchTests(S3ServerFixture server)
     {
         var store = server.CreateStore();
         var (manifestKey, looseKey, _) = await PublishThenTamperAsync(store);
-        using var target = new TransferFolder();
+        using var target = new TempFolder();
 
         var ex = await Assert.ThrowsAsync<ContentMismatchException>(() => store.FetchAsync(manifestKey, target.Root));
 
@@ -55,7 +55,7 @@ public sealed class FetchTests(S3ServerFixture server)
     {
         var store = server.CreateStore();
         var (manifestKey, _, tampered) = await PublishThenTamperAsync(store);
-        using var target = new TransferFolder();
+        using var target = new TempFolder();
 
         var report = await store.FetchAsync(manifestKey, target.Root, new FetchOptions { VerifyContent = false });
 
@@ -73,7 +73,7 @@ public sealed class FetchTests(S3ServerFixture server)
         second.Meta = new JsonObject { ["path"] = "same.txt" };
         var other = await store.PutObjectAsync("objects/three", new byte[] { 3 });
         await store.WriteManifestAsync("dup/manifest.jsonl", [other, first, second]);
-        using var target = new TransferFolder();
+        using var target = new TempFolder();
 
         var ex = await Assert.ThrowsAsync<InvalidMemberPathException>(() => store.FetchAsync("dup/manifest.jsonl", target.Root));
 
@@ -86,7 +86,7 @@ public sealed class FetchTests(S3ServerFixture server)
     public async Task Shards_are_read_in_parallel_up_to_the_store_concurrency()
     {
         await using var proxied = ProxiedStore.Create(server, options: new S3ExchangeStoreOptions { MaxConcurrency = 4 });
-        using var source = new TransferFolder();
+        using var source = new TempFolder();
         for (var i = 0; i < 24; i++)
         {
             source.Write($"f{i:00}.bin", 1000, i);
@@ -97,7 +97,7 @@ public sealed class FetchTests(S3ServerFixture server)
         // already given up would still count).
         var published = await proxied.Store.PublishAsync(source.Request() with { ShardMaxEntries = 2, Compression = ShardCompression.None });
         Assert.True(published.Plan.Shards.Count >= 8, $"expected at least 8 shards, got {published.Plan.Shards.Count}");
-        using var target = new TransferFolder();
+        using var target = new TempFolder();
         proxied.Proxy.Plan = FaultPlan.Always(Fault.Delay(TimeSpan.FromMilliseconds(150))).Where(r => r.Method == "GET" && r.Path.Contains("/shards/", StringComparison.Ordinal) && r.Header("Range") is null);
 
         await proxied.Store.FetchAsync(published.Plan.ManifestKey, target.Root);
@@ -109,7 +109,7 @@ public sealed class FetchTests(S3ServerFixture server)
     // One loose file published, then its stored object replaced by other bytes of the same size.
     private static async Task<(string ManifestKey, string LooseKey, byte[] Tampered)> PublishThenTamperAsync(S3ExchangeStore store)
     {
-        using var source = new TransferFolder();
+        using var source = new TempFolder();
         var path = source.Write("big.bin", 20_000, 1);
         var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 10_000 });
         var loose = Assert.Single(published.Plan.LooseFiles);

@@ -11,7 +11,7 @@ public sealed class PublishEngineTests(S3ServerFixture server)
     public async Task A_republish_of_unchanged_files_asks_one_HEAD_per_planned_object_and_uploads_nothing_but_the_manifest()
     {
         await using var proxied = ProxiedStore.Create(server);
-        using var folder = new TransferFolder();
+        using var folder = new TempFolder();
         for (var i = 0; i < 40; i++)
         {
             folder.Write($"lib/f{i:00}.dll", 2000 + i, i);
@@ -37,7 +37,7 @@ public sealed class PublishEngineTests(S3ServerFixture server)
     public async Task A_publish_lists_nothing_so_its_requests_do_not_grow_with_what_the_content_prefix_already_holds()
     {
         await using var proxied = ProxiedStore.Create(server);
-        using var folder = new TransferFolder();
+        using var folder = new TempFolder();
         folder.Write("a.dll", 3000, 1);
         folder.Write("b.dll", 3000, 2);
         var request = folder.Request();
@@ -55,7 +55,7 @@ public sealed class PublishEngineTests(S3ServerFixture server)
     [Fact]
     public async Task A_plan_sends_no_request()
     {
-        using var folder = new TransferFolder();
+        using var folder = new TempFolder();
         folder.Write("a.dll", 100, 1);
         var unreachable = S3ExchangeStore.Create(server.Settings with { EndpointUrl = "http://127.0.0.1:9", MaxAttempts = 1 });
 
@@ -69,7 +69,7 @@ public sealed class PublishEngineTests(S3ServerFixture server)
     public async Task A_file_that_vanished_after_listing_is_refused_naming_it_and_nothing_is_sent()
     {
         await using var proxied = ProxiedStore.Create(server);
-        using var folder = new TransferFolder();
+        using var folder = new TempFolder();
         folder.Write("a.dll", 100, 1);
         var request = folder.Request() with { Files = [.. PublishSource.FromFolder(folder.Root), new PublishSource(Path.Combine(folder.Root, "gone.dll"), "gone.dll")] };
 

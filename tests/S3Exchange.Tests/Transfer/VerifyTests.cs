@@ -58,15 +58,15 @@ public sealed class VerifyTests(S3ServerFixture server)
         }
     }
 
-    private async Task<(S3ExchangeStore Store, PublishReport Report, TransferFolder Target)> PublishAndFetchAsync()
+    private async Task<(S3ExchangeStore Store, PublishReport Report, TempFolder Target)> PublishAndFetchAsync()
     {
         var store = server.CreateStore();
-        using var source = new TransferFolder();
+        using var source = new TempFolder();
         source.Write("App", 300, 1);
         source.Write("lib/a.dll", 4000, 2);
         source.Write("big.so", 60_000, 3);
         var report = await store.PublishAsync(source.Request() with { LooseFileThreshold = 50_000 });
-        var target = new TransferFolder();
+        var target = new TempFolder();
         await store.FetchAsync(report.Plan.ManifestKey, target.Root);
         return (store, report, target);
     }

@@ -1,7 +1,7 @@
-namespace S3Exchange.Tests.Transfer;
+namespace S3Exchange.Testing;
 
-/// <summary>A temporary folder of files to publish or fetch into, deleted on dispose.</summary>
-internal sealed class TransferFolder : IDisposable
+/// <summary>A temporary folder of seeded random files to publish, or to fetch into; deleted on dispose.</summary>
+public sealed class TempFolder : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("s3x-transfer-").FullName;
 
