@@ -29,6 +29,10 @@ public sealed partial class S3ExchangeStore
         await manifestPublisher.WriteAsync(ResolveKey(manifestKey), entries, mode, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Replaces a manifest with JSON Lines already serialised (the publish engine hashes the same bytes it sends).</summary>
+    internal Task OverwriteManifestAsync(string manifestKey, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
+        manifestPublisher.OverwriteAsync(ResolveKey(manifestKey), lines, cancellationToken);
+
     /// <summary>Appends JSON Lines already serialised as a new part of a manifest (for <see cref="ManifestWriter"/>).</summary>
     internal Task AppendManifestPartAsync(string manifestKey, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
         manifestPublisher.AppendPartAsync(ResolveKey(manifestKey), lines, cancellationToken);

@@ -83,7 +83,8 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
         return partKey;
     }
 
-    private Task<string?> OverwriteAsync(string key, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
+    /// <summary>Replaces the manifest at <paramref name="key"/> with JSON Lines already serialised.</summary>
+    public Task<string?> OverwriteAsync(string key, ReadOnlyMemory<byte> lines, CancellationToken cancellationToken) =>
         storage.PutAsync(ObjectStorage.NewPut(key, lines, ManifestJson.ContentType), cancellationToken);
 
     // Once a store, before any root is written conditionally: rewrite the new part (same bytes)

@@ -30,7 +30,11 @@ public sealed class PublishEngineTests(S3ServerFixture server)
         Assert.True(again.UploadedNothing);
         Assert.Equal(objects, after.Heads - before.Heads);
         Assert.Equal(1, after.Puts - before.Puts);          // the manifest, nothing else
+        Assert.Equal(0, after.Gets - before.Gets);          // its SHA-256 is of the bytes sent, not read back
         Assert.Equal(first.ManifestSha256, again.ManifestSha256);
+        using var stored = new MemoryStream();
+        await (await proxied.Direct.GetObjectAsync(request.ManifestKey)).CopyToAsync(stored);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stored.ToArray())).ToLowerInvariant(), again.ManifestSha256);
     }
 
     [Fact]

@@ -104,12 +104,12 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
             }).ConfigureAwait(false);
 
         // The commit point: every shard and object the manifest names is stored by now.
-        await store.WriteManifestAsync(plan.ManifestKey, [.. shardEntries, .. looseEntries], mode, cancellationToken).ConfigureAwait(false);
+        var manifestSha256 = await WriteManifestAsync(plan.ManifestKey, [.. shardEntries, .. looseEntries], mode, cancellationToken).ConfigureAwait(false);
         return new PublishReport
         {
             Plan = plan,
             ManifestKey = manifestKey,
-            ManifestSha256 = await HashObjectAsync(plan.ManifestKey, cancellationToken).ConfigureAwait(false),
+            ManifestSha256 = manifestSha256,
             ShardsUploaded = shardsUploaded,
             LooseUploaded = looseUploaded,
             BytesUploaded = bytesUploaded,
@@ -211,9 +211,19 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
         Meta = FileMeta(file, withPath: true),
     };
 
-    private async Task<string> HashObjectAsync(string key, CancellationToken cancellationToken)
+    // Returns the SHA-256 of the manifest as stored. Replaced, it holds exactly the bytes sent;
+    // appended to, the root also holds other writers' references, so only reading it tells.
+    private async Task<string> WriteManifestAsync(string manifestKey, ManifestEntry[] entries, ManifestWriteMode mode, CancellationToken cancellationToken)
     {
-        var content = await store.GetObjectAsync(key, cancellationToken).ConfigureAwait(false);
+        if (mode == ManifestWriteMode.Overwrite)
+        {
+            var lines = ManifestJson.ToBytes(entries);
+            await store.OverwriteManifestAsync(manifestKey, lines, cancellationToken).ConfigureAwait(false);
+            return Convert.ToHexString(SHA256.HashData(lines)).ToLowerInvariant();
+        }
+
+        await store.WriteManifestAsync(manifestKey, entries, mode, cancellationToken).ConfigureAwait(false);
+        var content = await store.GetObjectAsync(manifestKey, cancellationToken).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
             return Convert.ToHexString(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false)).ToLowerInvariant();
