@@ -89,6 +89,27 @@ public sealed record S3ExchangeSettings
         };
     }
 
+    /// <summary>The value that names AWS itself (its regional endpoints) where an endpoint is expected: <c>aws</c>.</summary>
+    public const string AwsEndpoint = "aws";
+
+    /// <summary>
+    /// These settings with the endpoint a user named in <paramref name="source"/> (an MSBuild
+    /// property, a command-line flag): an absolute URL, or <see cref="AwsEndpoint"/> for AWS itself.
+    /// </summary>
+    /// <exception cref="FormatException">Neither; the message starts with <paramref name="source"/>.</exception>
+    public S3ExchangeSettings WithEndpoint(string endpoint, string source)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (string.Equals(endpoint, AwsEndpoint, StringComparison.OrdinalIgnoreCase))
+        {
+            return this with { EndpointUrl = null };
+        }
+
+        return Uri.TryCreate(endpoint, UriKind.Absolute, out _)
+            ? this with { EndpointUrl = endpoint }
+            : throw new FormatException($"{source} is '{endpoint}', which is not an absolute URL (e.g. http://127.0.0.1:9000) or '{AwsEndpoint}' for AWS itself.");
+    }
+
     /// <summary>A retry mode by name, <c>standard</c> or <c>adaptive</c> (any case), read from <paramref name="source"/>.</summary>
     /// <exception cref="FormatException">Neither; the message names <paramref name="source"/>.</exception>
     internal static RequestRetryMode ParseRetryMode(string value, string source) => value.Trim().ToLowerInvariant() switch

@@ -8,9 +8,6 @@ namespace S3Exchange.Build.Configuration;
 /// </summary>
 internal sealed record S3Connection
 {
-    /// <summary>The <c>S3ExchangeEndpoint</c> value that means AWS itself (regional endpoints).</summary>
-    public const string AwsEndpoint = "aws";
-
     public string? Endpoint { get; init; }
 
     public string? Region { get; init; }
@@ -46,14 +43,13 @@ internal sealed record S3Connection
 
         if (Endpoint is { Length: > 0 } endpoint)
         {
-            var isAws = string.Equals(endpoint, AwsEndpoint, StringComparison.OrdinalIgnoreCase);
-            if (!isAws && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+            try
             {
-                reader.Invalid("S3ExchangeEndpoint", endpoint, $"an absolute URL (e.g. http://127.0.0.1:9000), or '{AwsEndpoint}' for AWS itself");
+                settings = settings.WithEndpoint(endpoint, "S3ExchangeEndpoint");
             }
-            else
+            catch (FormatException ex)
             {
-                settings = settings with { EndpointUrl = isAws ? null : endpoint };
+                reader.Add(new Diagnostics.BuildFailure("InvalidSetting", [ex.Message]));
             }
         }
 

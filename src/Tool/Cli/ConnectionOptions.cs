@@ -38,13 +38,14 @@ internal sealed class ConnectionOptions
 
         if (parsed.GetValue(Endpoint) is { Length: > 0 } endpoint)
         {
-            var aws = string.Equals(endpoint, "aws", StringComparison.OrdinalIgnoreCase);
-            if (!aws && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+            try
             {
-                throw new UsageException($"--endpoint '{endpoint}' is not an absolute URL (e.g. http://127.0.0.1:9000) or 'aws'.");
+                settings = settings.WithEndpoint(endpoint, "--endpoint");
             }
-
-            settings = settings with { EndpointUrl = aws ? null : endpoint };
+            catch (FormatException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
         }
 
         if (parsed.GetValue(Region) is { Length: > 0 } region)

@@ -129,4 +129,24 @@ public sealed class S3ExchangeSettingsTests : IDisposable
 
         Directory.Delete(folder, recursive: true);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9000", "http://127.0.0.1:9000")]
+    [InlineData("aws", null)]
+    [InlineData("AWS", null)]
+    public void An_endpoint_a_user_names_is_a_URL_or_aws_itself(string endpoint, string? url)
+    {
+        var settings = new S3ExchangeSettings().WithEndpoint(endpoint, "--endpoint");
+
+        Assert.Equal(url, settings.EndpointUrl);
+        Assert.Equal(url is not null, settings.IsS3Compatible);
+    }
+
+    [Fact]
+    public void An_endpoint_that_is_neither_is_refused_naming_where_it_came_from()
+    {
+        var ex = Assert.Throws<FormatException>(() => new S3ExchangeSettings().WithEndpoint("not a url", "S3ExchangeEndpoint"));
+
+        Assert.StartsWith("S3ExchangeEndpoint is 'not a url'", ex.Message);
+    }
 }
