@@ -91,22 +91,23 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             }
 
-            // Registered before it starts, so the task can always remove itself.
+            // Set up here, where no disposal can race it (DisposeAsync closes connections only
+            // after this loop ended), and registered before it starts, so it can always remove itself.
+            client.NoDelay = true;
+            var toClient = client.GetStream();
             var start = new TaskCompletionSource();
-            connections[client] = start.Task.ContinueWith(_ => ServeAsync(client), TaskScheduler.Default).Unwrap();
+            connections[client] = start.Task.ContinueWith(_ => ServeAsync(client, toClient), TaskScheduler.Default).Unwrap();
             start.SetResult();
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, NetworkStream toClient)
     {
         var cancellationToken = stopping.Token;
         try
         {
             using (client)
             {
-                client.NoDelay = true;
-                var toClient = client.GetStream();
                 var fromClient = new HttpStreamReader(toClient);
                 while (await fromClient.ReadHeadAsync(cancellationToken).ConfigureAwait(false) is { } request)
                 {
@@ -114,7 +115,7 @@ public sealed class FaultProxy : IAsyncDisposable
                     var index = Counters.CountRequest(proxied.Method, proxied.Path);
                     var fault = Plan.Decide(proxied with { Index = index });
                     var keepAlive = fault?.Kind is FaultKind.SlowDown or FaultKind.ErrorAnswer
-                        ? await AnswerAsync(client, request, fault, fromClient, cancellationToken).ConfigureAwait(false)
+                        ? await AnswerAsync(toClient, request, fault, fromClient, cancellationToken).ConfigureAwait(false)
                         : await ForwardAsync(request, fault, fromClient, toClient, cancellationToken).ConfigureAwait(false);
                     if (!keepAlive)
                     {
@@ -202,7 +203,9 @@ public sealed class FaultProxy : IAsyncDisposable
     // The request's body is read and dropped first (unless the client waits for 100 Continue
     // and so sends none), and the connection closed gracefully after the answer, so the client
     // reads the 503 rather than a reset.
-    private async Task<bool> AnswerAsync(TcpClient client, HttpHead request, Fault fault, HttpStreamReader fromClient, CancellationToken cancellationToken)
+    // Takes the stream, not the TcpClient: a proxy stopping mid-answer disposes the client, whose
+    // Client property is then null, while the stream's socket throws ObjectDisposedException.
+    private async Task<bool> AnswerAsync(NetworkStream stream, HttpHead request, Fault fault, HttpStreamReader fromClient, CancellationToken cancellationToken)
     {
         if (!request.ExpectsContinue)
         {
@@ -211,9 +214,8 @@ public sealed class FaultProxy : IAsyncDisposable
 
         // Counted first: the client may act on the answer before this method goes on.
         Counters.CountFault(request.Method, fault.Kind);
-        var stream = client.GetStream();
         await stream.WriteAsync(S3ErrorAnswer.For(fault, request.Method, request.Target), cancellationToken).ConfigureAwait(false);
-        client.Client.Shutdown(SocketShutdown.Send);
+        stream.Socket.Shutdown(SocketShutdown.Send);
 
         using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         linger.CancelAfter(LingerTimeout);
