@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 namespace S3Exchange;
 
@@ -96,8 +97,8 @@ public sealed partial class S3ExchangeStore
     }
 
     // Each file entry with the shard it was expanded from; the download code reads a whole shard in one pass.
-    internal IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, CancellationToken cancellationToken) =>
-        fileLister.ListWithShardsAsync(recordSkipped, fullKey, options, cancellationToken);
+    internal IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListFilesWithShardsAsync(Action<ShardReadException> recordSkipped, string fullKey, ReadObjectsOptions options, IncrementalHash? rootDigest, CancellationToken cancellationToken) =>
+        fileLister.ListWithShardsAsync(recordSkipped, fullKey, options, rootDigest, cancellationToken);
 
     private static void RequirePositive(int? value, string name)
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 namespace S3Exchange;
 
@@ -15,6 +16,7 @@ internal sealed class ManifestLineReader : IDisposable
 
     private readonly Stream content;
     private readonly string manifestKey;
+    private readonly IncrementalHash? digest;
     private byte[] buffer;
     private int start;
     private int scanned;
@@ -26,10 +28,12 @@ internal sealed class ManifestLineReader : IDisposable
     /// <param name="manifestKey">The manifest's key, for error messages.</param>
     /// <param name="offset">Where <paramref name="content"/> starts in the manifest: the start of a line.</param>
     /// <param name="lineNumber">How many lines come before that offset.</param>
-    public ManifestLineReader(Stream content, string manifestKey, long offset = 0, int lineNumber = 0)
+    /// <param name="digest">Takes every byte read from <paramref name="content"/>, in order, when given.</param>
+    public ManifestLineReader(Stream content, string manifestKey, long offset = 0, int lineNumber = 0, IncrementalHash? digest = null)
     {
         this.content = content;
         this.manifestKey = manifestKey;
+        this.digest = digest;
         buffer = ArrayPool<byte>.Shared.Rent(ReadChunk);
         Offset = offset;
         LineNumber = lineNumber;
@@ -91,6 +95,7 @@ internal sealed class ManifestLineReader : IDisposable
         start = scanned = filled;
         ended = true;
         await content.ReadExactlyAsync(rest.AsMemory(buffered), cancellationToken).ConfigureAwait(false);
+        digest?.AppendData(rest.AsSpan(buffered));
         return rest;
     }
 
@@ -125,6 +130,7 @@ internal sealed class ManifestLineReader : IDisposable
         }
 
         var read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+        digest?.AppendData(buffer.AsSpan(filled, read));
         filled += read;
         ended = read == 0;
     }

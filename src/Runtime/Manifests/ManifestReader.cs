@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -35,7 +36,16 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
     /// <exception cref="ManifestDepthExceededException">References nest deeper than the store's limit.</exception>
     /// <exception cref="ManifestChangedException">A manifest set aside at a reference changed before it was read on.</exception>
     public IAsyncEnumerable<ManifestEntry> ReadAsync(string rootKey, bool resolveRefs, Action<string>? onManifest, CancellationToken cancellationToken) =>
-        WalkAsync(rootKey, resolveRefs, onManifest, cancellationToken);
+        WalkAsync(rootKey, resolveRefs, onManifest, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadAsync"/> with references resolved, <paramref name="rootDigest"/> taking the
+    /// root manifest's bytes as they are read: once every entry was enumerated, it has had the
+    /// whole root, in order (the root is never closed and read on by a ranged GET: it is the first
+    /// manifest set aside, so it is always one of those held open or kept in memory).
+    /// </summary>
+    public IAsyncEnumerable<ManifestEntry> ReadHashingRootAsync(string rootKey, IncrementalHash rootDigest, CancellationToken cancellationToken) =>
+        WalkAsync(rootKey, true, null, rootDigest, cancellationToken);
 
     /// <summary>Reads a whole manifest into memory, refs not resolved, with its ETag; null when it does not exist.</summary>
     public async Task<(List<ManifestEntry> Entries, byte[] Content, string? ETag)?> TryReadAllAsync(string key, CancellationToken cancellationToken)
@@ -52,6 +62,7 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
         string rootKey,
         bool resolveRefs,
         Action<string>? onManifest,
+        IncrementalHash? rootDigest,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal) { rootKey };
@@ -60,7 +71,7 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
         Manifest? current = null;
         try
         {
-            current = await OpenAsync(rootKey, 0, onManifest, cancellationToken).ConfigureAwait(false);
+            current = await OpenAsync(rootKey, 0, onManifest, rootDigest, cancellationToken).ConfigureAwait(false);
             while (current is not null)
             {
                 ManifestRefEntry? reference = null;
@@ -129,7 +140,7 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
                     }
                 }
 
-                current = await OpenAsync(reference.Key, finished.Depth + 1, onManifest, cancellationToken).ConfigureAwait(false);
+                current = await OpenAsync(reference.Key, finished.Depth + 1, onManifest, null, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -142,7 +153,7 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
         }
     }
 
-    private async Task<Manifest> OpenAsync(string key, int depth, Action<string>? onManifest, CancellationToken cancellationToken)
+    private async Task<Manifest> OpenAsync(string key, int depth, Action<string>? onManifest, IncrementalHash? digest, CancellationToken cancellationToken)
     {
         GetObjectResponse response;
         try
@@ -155,7 +166,7 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
         }
 
         var manifest = new Manifest(key, depth, response.ContentLength, ETags.Unquote(response.ETag));
-        manifest.Attach(response, 0, 0);
+        manifest.Attach(response, 0, 0, digest);
         try
         {
             onManifest?.Invoke(key);
@@ -191,10 +202,10 @@ internal sealed class ManifestReader(ObjectStorage storage, int maxDepth)
         /// <summary>How many bytes follow the last line read.</summary>
         public long RestBytes => Math.Max(0, length - Lines.Offset);
 
-        public void Attach(GetObjectResponse opened, long at, int linesBefore)
+        public void Attach(GetObjectResponse opened, long at, int linesBefore, IncrementalHash? digest = null)
         {
             response = opened;
-            lines = new ManifestLineReader(opened.ResponseStream, key, at, linesBefore);
+            lines = new ManifestLineReader(opened.ResponseStream, key, at, linesBefore, digest);
         }
 
         /// <summary>Closes the response, remembering where the next line starts.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 namespace S3Exchange;
 
@@ -12,7 +13,7 @@ internal sealed class ManifestFileLister(ManifestReader manifests, ShardMemberLi
     /// <inheritdoc cref="ListWithShardsAsync"/>
     public async IAsyncEnumerable<FileEntry> ListAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (file, _) in ListWithShardsAsync(skipped, manifestKey, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var (file, _) in ListWithShardsAsync(skipped, manifestKey, options, null, cancellationToken).ConfigureAwait(false))
         {
             yield return file;
         }
@@ -25,10 +26,14 @@ internal sealed class ManifestFileLister(ManifestReader manifests, ShardMemberLi
     /// <param name="skipped">Records a shard that could not be read, when <see cref="ReadObjectsOptions.SkipUnreadableShards"/> lets it be skipped.</param>
     /// <param name="manifestKey">The manifest's full key.</param>
     /// <param name="options">Whether shards are expanded, and whether unreadable ones are skipped.</param>
+    /// <param name="rootDigest">Takes the root manifest's bytes as they are read, when given (see <see cref="ManifestReader.ReadHashingRootAsync"/>).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListWithShardsAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(FileEntry File, ShardEntry? Shard)> ListWithShardsAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, IncrementalHash? rootDigest, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entry in manifests.ReadAsync(manifestKey, true, null, cancellationToken).ConfigureAwait(false))
+        var entries = rootDigest is null
+            ? manifests.ReadAsync(manifestKey, true, null, cancellationToken)
+            : manifests.ReadHashingRootAsync(manifestKey, rootDigest, cancellationToken);
+        await foreach (var entry in entries.ConfigureAwait(false))
         {
             if (entry is FileEntry file)
             {

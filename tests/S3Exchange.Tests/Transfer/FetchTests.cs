@@ -106,6 +106,56 @@ public sealed class FetchTests(S3ServerFixture server)
         Assert.InRange(proxied.Proxy.Counters.PeakDelayed, 2, 4);
     }
 
+    [Fact]
+    public async Task The_fetch_reports_the_sha256_of_the_manifest_the_publish_wrote()
+    {
+        var store = server.CreateStore();
+        using var source = new TempFolder();
+        source.Write("a.txt", 500, 1);
+        source.Write("big.bin", 30_000, 2);
+        var published = await store.PublishAsync(source.Request() with { LooseFileThreshold = 20_000 });
+        using var target = new TempFolder();
+
+        var report = await store.FetchAsync(published.Plan.ManifestKey, target.Root);
+
+        Assert.Equal(published.ManifestSha256, report.ManifestSha256);
+        Assert.Equal(await StoredSha256Async(store, published.Plan.ManifestKey), report.ManifestSha256);
+    }
+
+    // The two ways a root with a reference is read past it: its short rest kept in memory, or
+    // its long rest held open while the part is read. Either way the digest is of the whole root.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    public async Task The_manifest_sha256_covers_the_whole_root_when_it_references_a_part_before_other_entries(int entriesAfterTheReference)
+    {
+        var store = server.CreateStore();
+        var part = await store.PutObjectAsync("parts/in-part.txt", "in the part"u8.ToArray());
+        await store.WriteManifestAsync("parts/part.jsonl", [part]);
+        var after = new List<ManifestEntry>();
+        for (var i = 0; i < entriesAfterTheReference; i++)
+        {
+            after.Add(await store.PutObjectAsync($"parts/after-{i:00}.txt", new byte[] { (byte)i }));
+        }
+
+        await store.WriteManifestAsync("parts/manifest.jsonl", [new ManifestRefEntry(store.ResolveKey("parts/part.jsonl")), .. after]);
+        using var target = new TempFolder();
+
+        var report = await store.FetchAsync("parts/manifest.jsonl", target.Root);
+
+        Assert.Equal(entriesAfterTheReference + 1, report.Files.Count);
+        Assert.Equal(await StoredSha256Async(store, "parts/manifest.jsonl"), report.ManifestSha256);
+    }
+
+    private static async Task<string> StoredSha256Async(S3ExchangeStore store, string key)
+    {
+        var stored = await store.GetObjectAsync(key);
+        await using (stored)
+        {
+            return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stored));
+        }
+    }
+
     // One loose file published, then its stored object replaced by other bytes of the same size.
     private static async Task<(string ManifestKey, string LooseKey, byte[] Tampered)> PublishThenTamperAsync(S3ExchangeStore store)
     {

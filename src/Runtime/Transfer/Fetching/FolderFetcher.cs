@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 
 namespace S3Exchange;
 
@@ -18,7 +19,9 @@ internal sealed class FolderFetcher(S3ExchangeStore store, FetchOptions options,
     public async Task<FetchReport> FetchAsync(string manifestFullKey, string folder, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var listed = await AsyncSequences.CollectAsync(store.ListFilesWithShardsAsync(_ => { }, manifestFullKey, new ReadObjectsOptions(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        using var rootDigest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var listed = await AsyncSequences.CollectAsync(store.ListFilesWithShardsAsync(_ => { }, manifestFullKey, new ReadObjectsOptions(), rootDigest, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var manifestSha256 = Convert.ToHexString(rootDigest.GetHashAndReset()).ToLowerInvariant();
         var targets = FetchPlanner.ResolveTargets(listed, manifestFullKey, folder);
         var written = new Dictionary<FetchTarget, FetchedFile>(ReferenceEqualityComparer.Instance);
         var total = targets.Count;
@@ -40,7 +43,7 @@ internal sealed class FolderFetcher(S3ExchangeStore store, FetchOptions options,
                 }
             }).ConfigureAwait(false);
 
-        return new FetchReport(manifestFullKey, Path.GetFullPath(folder), targets.Select(t => written[t]).ToList(), clock.Elapsed);
+        return new FetchReport(manifestFullKey, manifestSha256, Path.GetFullPath(folder), targets.Select(t => written[t]).ToList(), clock.Elapsed);
     }
 
     private async Task<(FetchTarget, FetchedFile)> FetchOneAsync(FetchTarget target, int total, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal sealed class ManifestVerifier(S3ExchangeStore store)
     public async Task<VerifyReport> VerifyAsync(string manifestFullKey, string? folder, CancellationToken cancellationToken)
     {
         var skipped = new List<ShardReadException>();
-        var listed = await AsyncSequences.CollectAsync(store.ListFilesWithShardsAsync(skipped.Add, manifestFullKey, new ReadObjectsOptions { SkipUnreadableShards = true }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var listed = await AsyncSequences.CollectAsync(store.ListFilesWithShardsAsync(skipped.Add, manifestFullKey, new ReadObjectsOptions { SkipUnreadableShards = true }, null, cancellationToken), cancellationToken).ConfigureAwait(false);
         var problems = skipped.Select(s => new VerifyProblem(s.ArchiveKey, null, "shard cannot be read: " + (s.InnerException?.Message ?? s.Message))).ToList();
 
         // Each stored object once: a shard for all its members, a loose object for itself.
