@@ -18,4 +18,7 @@ root.Subcommands.Add(GetCommand.Create(connection));
 root.Subcommands.Add(PutCommand.Create(connection));
 root.Subcommands.Add(CompactCommand.Create(connection));
 root.Subcommands.Add(RmCommand.Create(connection));
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Ctrl-C (SIGINT) or SIGTERM cancels the command's token; the wait lets a cancelled upload abort
+// its multipart upload and end with exit code 130 instead of the process being cut off (default 2 s).
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
+return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);

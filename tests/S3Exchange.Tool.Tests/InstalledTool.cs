@@ -30,7 +30,27 @@ public sealed class InstalledTool : IAsyncLifetime
     /// <summary>Runs <c>s3x</c> with <paramref name="arguments"/> and the S3_* settings of <paramref name="environment"/>.</summary>
     public async Task<ToolResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
+        using var running = Start(Executable, arguments, environment);
+        return await running.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Starts <c>s3x</c> and returns while it runs.</summary>
+    public RunningTool Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) => Start(Executable, arguments, environment);
+
+    /// <summary>
+    /// Runs <c>s3x</c> with a pseudo-terminal for its stdout and stderr (through util-linux
+    /// <c>script</c>), as a person at a terminal sees it; the result's Output has both streams.
+    /// </summary>
+    public async Task<ToolResult> RunOnTerminalAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var command = string.Join(' ', new[] { Executable }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        using var running = Start("script", ["--quiet", "--return", "--command", command, "/dev/null"], environment);
+        return await running.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    private RunningTool Start(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false, WorkingDirectory = root };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -41,12 +61,7 @@ public sealed class InstalledTool : IAsyncLifetime
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ToolResult(process.ExitCode, await output, await error);
+        return new RunningTool(Process.Start(start)!);
     }
 
     private static async Task DotnetAsync(params string[] arguments)
@@ -71,6 +86,57 @@ public sealed class InstalledTool : IAsyncLifetime
 
     private static string Metadata(string key) =>
         typeof(InstalledTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
+
+/// <summary>A started run of the tool, its output collected as it comes.</summary>
+public sealed class RunningTool : IDisposable
+{
+    private readonly Process process;
+    private readonly Task<string> output;
+    private readonly Task<string> error;
+
+    internal RunningTool(Process process)
+    {
+        this.process = process;
+        process.StandardInput.Close();
+        output = process.StandardOutput.ReadToEndAsync();
+        error = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>Sends SIGINT, what Ctrl-C at a terminal sends.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the run to end (killing it after <paramref name="timeout"/>) and returns what it printed.</summary>
+    public async Task<ToolResult> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"s3x did not end within {timeout}:\n{await output}\n{await error}");
+        }
+
+        return new ToolResult(process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+    }
 }
 
 /// <summary>What one run of the tool printed and how it ended.</summary>

@@ -204,14 +204,5 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     }
 
     private Task<ToolResult> RunAsync(S3ExchangeStore store, params string[] arguments) =>
-        tool.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["S3_ENDPOINT_URL"] = server.Endpoint,
-                ["S3_REGION"] = server.Settings.Region,
-                ["S3_BUCKET"] = server.Bucket,
-                ["S3_AWS_ACCESS_KEY_ID"] = server.Settings.AccessKeyId!,
-                ["S3_AWS_SECRET_ACCESS_KEY"] = server.Settings.SecretAccessKey!,
-            },
-            [.. arguments, "--base-prefix", store.Options.BasePrefix!]);
+        tool.RunAsync(ServerEnvironment.Of(server), [.. arguments, "--base-prefix", store.Options.BasePrefix!]);
 }

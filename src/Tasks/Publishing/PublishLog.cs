@@ -1,5 +1,5 @@
 using System.Globalization;
-using S3Exchange.Build.Diagnostics;
+using S3Exchange.Reporting;
 
 namespace S3Exchange.Build.Publishing;
 

@@ -3,6 +3,7 @@ using Microsoft.Build.Utilities;
 using S3Exchange.Build.Configuration;
 using S3Exchange.Build.Diagnostics;
 using S3Exchange.Build.Publishing;
+using S3Exchange.Reporting;
 
 namespace S3Exchange.Build.Tasks;
 
@@ -55,5 +56,10 @@ public sealed class DownloadFromS3Exchange : S3ExchangeTask
 
         DownloadedFiles = report.Files.Select(file => (ITaskItem)new TaskItem(file.FullPath)).ToArray();
         log.Message(MessageImportance.High, "FetchSummary", report.Files.Count, Sizes.Mib(report.TotalBytes), report.VerifiedFiles, folder, PublishLog.Seconds(report.Elapsed));
+        GitHubActions.AppendOutputs(StepOutputs.Fetch(report, settings.Bucket));
+        if (GitHubActions.AppendStepSummary(ReportMarkdown.Fetch(report, settings.Bucket)) is { } summaryFile)
+        {
+            log.Message(MessageImportance.Normal, "SummaryAppended", summaryFile);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using S3Exchange.Build.Configuration;
 using S3Exchange.Build.Diagnostics;
 using S3Exchange.Build.Publishing;
+using S3Exchange.Reporting;
 
 namespace S3Exchange.Build.Tasks;
 
@@ -126,7 +127,8 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
         }
 
         log.Message(MessageImportance.High, "PublishSummary", PublishLog.SummaryArguments(report));
-        if (PublishSummary.AppendToGitHubStepSummary(report, settings.Bucket) is { } summaryFile)
+        GitHubActions.AppendOutputs(StepOutputs.Publish(report, settings.Bucket));
+        if (GitHubActions.AppendStepSummary(ReportMarkdown.Publish(report, settings.Bucket)) is { } summaryFile)
         {
             log.Message(MessageImportance.Normal, "SummaryAppended", summaryFile);
         }

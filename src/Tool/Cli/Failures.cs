@@ -10,7 +10,7 @@ internal static class Failures
     {
         var (code, message) = exception switch
         {
-            OperationCanceledException when cancelled => (ExitCodes.Cancelled, "cancelled; nothing was committed (no manifest was written)."),
+            OperationCanceledException when cancelled => (ExitCodes.Cancelled, "cancelled; nothing half-written was left (no manifest, no open multipart upload, no temporary file)."),
             UsageException usage => (ExitCodes.Usage, usage.Message),
             ArgumentException argument => (ExitCodes.Usage, argument.Message),
             ManifestNotFoundException or ObjectNotFoundException or BucketNotFoundException => (ExitCodes.NotFound, exception.Message),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using S3Exchange.Reporting;
 using S3Exchange.Tool.Cli;
 
 namespace S3Exchange.Tool.Commands;
@@ -14,9 +15,10 @@ internal static class PublishCommand
         var content = new Option<string?>("--content") { Description = "The prefix shards and loose objects go under (default: the manifest's folder + /content); share it between builds so unchanged content is stored once." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan; send nothing." };
         var append = new Option<bool>("--append") { Description = "Add the entries to the manifest as a part (append_parts) instead of replacing it." };
-        var command = new Command("publish", "Publish a folder as content-addressed shards and loose objects plus a manifest; only what the server lacks is sent.\n\nExamples:\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --content releases/web/content\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --dry-run")
+        var progress = TransferProgressPrinter.CreateOption();
+        var command = new Command("publish", "Publish a folder as content-addressed shards and loose objects plus a manifest; only what the server lacks is sent.\n\nExamples:\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --content releases/web/content\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --dry-run\n\nIn GitHub Actions the step outputs manifest-key, manifest-uri, manifest-sha256, files and bytes-sent are set, and a summary is added to the run's page.")
         {
-            folder, manifest, content, dryRun, append,
+            folder, manifest, content, dryRun, append, progress,
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(parsed, connection, async (store, output, token) =>
         {
@@ -52,7 +54,19 @@ internal static class PublishCommand
                 return ExitCodes.Success;
             }
 
-            var report = await store.PublishAsync(plan, request.ManifestMode, null, token).ConfigureAwait(false);
+            var printer = TransferProgressPrinter.Create("publish", "sent", parsed.GetValue(progress));
+            PublishReport report;
+            try
+            {
+                report = await store.PublishAsync(plan, request.ManifestMode, printer, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                printer?.Finish();
+            }
+
+            GitHubActions.AppendOutputs(StepOutputs.Publish(report, store.Bucket));
+            GitHubActions.AppendStepSummary(ReportMarkdown.Publish(report, store.Bucket));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"published {report.FileCount} files: shards uploaded {report.ShardsUploaded}, skipped {report.ShardsSkipped}; loose files uploaded {report.LooseUploaded}, skipped {report.LooseSkipped}; {report.BytesUploaded} bytes sent; manifest {report.ManifestKey} sha256 {report.ManifestSha256}")).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));

@@ -320,14 +320,17 @@ public sealed class PublishTaskTests(S3ServerFixture server)
     }
 
     [Fact]
-    public void The_summary_is_appended_to_the_GitHub_step_summary_as_Markdown()
+    public void The_summary_and_the_manifest_outputs_are_appended_to_the_GitHub_step_files()
     {
         var store = server.CreateStore();
         using var files = new TestFiles();
         files.WriteRandom("a.dll", 100, 1);
         var summary = Path.Combine(Path.GetTempPath(), "s3xb-summary-" + Guid.NewGuid().ToString("N") + ".md");
+        var outputs = Path.Combine(Path.GetTempPath(), "s3xb-output-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(summary, "# earlier step\n");
+        File.WriteAllText(outputs, "earlier=1\n");
         Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
+        Environment.SetEnvironmentVariable("GITHUB_OUTPUT", outputs);
         try
         {
             var task = TestTasks.Publish(server, store, files, new RecordingBuildEngine());
@@ -338,11 +341,17 @@ public sealed class PublishTaskTests(S3ServerFixture server)
             Assert.Contains("### S3Exchange publish", text);
             Assert.Contains($"`{task.ManifestSha256}`", text);
             Assert.Contains("| Shards uploaded / skipped | 1 / 0 |", text);
+            var lines = File.ReadAllLines(outputs);
+            Assert.Equal(["earlier=1", $"manifest-key={task.ManifestKey}", $"manifest-uri=s3://{server.Bucket}/{task.ManifestKey}", $"manifest-sha256={task.ManifestSha256}", "files=1"], lines[..^1]);
+            Assert.StartsWith("bytes-sent=", lines[^1], StringComparison.Ordinal);
+            Assert.True(long.Parse(lines[^1]["bytes-sent=".Length..], System.Globalization.CultureInfo.InvariantCulture) > 100, lines[^1]);
         }
         finally
         {
             Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", null);
+            Environment.SetEnvironmentVariable("GITHUB_OUTPUT", null);
             File.Delete(summary);
+            File.Delete(outputs);
         }
     }
 
