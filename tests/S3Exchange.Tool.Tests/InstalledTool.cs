@@ -13,11 +13,20 @@ public sealed class InstalledTool : IAsyncLifetime
 
     public string Executable => Path.Combine(root, "tools", OperatingSystem.IsWindows() ? "s3x.exe" : "s3x");
 
+    /// <summary>The local feed the tool was packed to.</summary>
+    public string Feed => Path.Combine(root, "feed");
+
+    /// <summary>The version it was packed as.</summary>
+    public string Version { get; private set; } = string.Empty;
+
+    /// <summary>The tool's project file.</summary>
+    public static string Project => Metadata("S3ExchangeToolProject");
+
     public async Task InitializeAsync()
     {
-        var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var feed = Path.Combine(root, "feed");
-        await DotnetAsync("pack", Metadata("S3ExchangeToolProject"), "--no-build", "-c", Metadata("S3ExchangeToolConfiguration"), "-o", feed, $"-p:PackageVersion={version}");
+        var version = Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var feed = Feed;
+        await DotnetAsync("pack", Project, "--no-build", "-c", Metadata("S3ExchangeToolConfiguration"), "-o", feed, $"-p:PackageVersion={version}");
         await DotnetAsync("tool", "install", "S3Exchange.Tool", "--tool-path", Path.Combine(root, "tools"), "--add-source", feed, "--version", version);
     }
 
@@ -48,6 +57,13 @@ public sealed class InstalledTool : IAsyncLifetime
         return await running.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>Runs any program (e.g. <c>dotnet tool exec</c>) the way the tool is run.</summary>
+    public async Task<ToolResult> RunProgramAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        using var running = Start(program, arguments, environment);
+        return await running.WaitAsync(timeout);
+    }
+
     private RunningTool Start(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false, WorkingDirectory = root };
@@ -64,7 +80,8 @@ public sealed class InstalledTool : IAsyncLifetime
         return new RunningTool(Process.Start(start)!);
     }
 
-    private static async Task DotnetAsync(params string[] arguments)
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>, failing with its output when it fails.</summary>
+    public static async Task DotnetAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
