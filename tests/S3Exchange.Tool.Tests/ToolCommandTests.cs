@@ -104,6 +104,40 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
         Assert.Empty(await store.ListKeysAsync("").ToListAsync());
     }
 
+    [Fact]
+    public async Task A_member_path_that_escapes_the_folder_exits_4_naming_its_key_and_writes_nothing()
+    {
+        var store = server.CreateStore();
+        var safe = await store.PutObjectAsync("hostile/a.txt", "fine"u8.ToArray());
+        var hostile = await store.PutObjectAsync("hostile/b.txt", "escape"u8.ToArray());
+        hostile.Meta = new System.Text.Json.Nodes.JsonObject { ["path"] = "../escaped.txt" };
+        await store.WriteManifestAsync("hostile/manifest.jsonl", [safe, hostile]);
+        using var parent = new TempFolder();
+        var target = Path.Combine(parent.Root, "out");
+
+        var result = await RunAsync(store, "fetch", "hostile/manifest.jsonl", target);
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.Contains(hostile.Key, result.Error);
+        Assert.Contains("../escaped.txt", result.Error);
+        Assert.Empty(parent.AllFiles());
+    }
+
+    [Fact]
+    public async Task A_manifest_line_that_is_not_an_entry_exits_1_naming_the_manifest_and_line()
+    {
+        var store = server.CreateStore();
+        await store.PutObjectAsync("broken/manifest.jsonl", "{\"kind\":\"file\",\"key\":\"a\"}\n{not json\n"u8.ToArray());
+        using var target = new TempFolder();
+
+        var result = await RunAsync(store, "fetch", "broken/manifest.jsonl", target.Root);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(store.ResolveKey("broken/manifest.jsonl"), result.Error);
+        Assert.Contains("line 2", result.Error);
+        Assert.Empty(target.AllFiles());
+    }
+
     [Theory]
     [InlineData("--endpoint", "not a url", 2)]
     [InlineData("--concurrency", "0", 2)]
