@@ -6,8 +6,11 @@ namespace S3Exchange;
 public sealed partial class S3ExchangeStore
 {
     /// <summary>Deletes one object (the Python <c>delete_key</c>); deleting a missing key succeeds.</summary>
-    public Task DeleteKeyAsync(string key, CancellationToken cancellationToken = default) =>
-        storage.DeleteAsync(ResolveKey(key), cancellationToken);
+    public Task DeleteKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("DeleteKey", Bucket, fullKey, () => storage.DeleteAsync(fullKey, cancellationToken));
+    }
 
     /// <summary>
     /// Deletes every object under <paramref name="prefix"/> whose full key matches
@@ -16,7 +19,8 @@ public sealed partial class S3ExchangeStore
     /// </summary>
     /// <exception cref="AggregateException">The server refused some keys; nothing else is left undone.</exception>
     public Task<int> DeletePrefixAsync(string prefix, Regex? filter = null, CancellationToken cancellationToken = default) =>
-        new PrefixDeleter(storage.DeleteManyAsync).DeleteAsync(ListKeysAsync(prefix, cancellationToken), filter, prefix, cancellationToken);
+        S3ExchangeTelemetry.TraceAsync("DeletePrefix", Bucket, ResolvePrefix(prefix), () =>
+            new PrefixDeleter(storage.DeleteManyAsync).DeleteAsync(ListKeysAsync(prefix, cancellationToken), filter, prefix, cancellationToken));
 
     /// <summary>
     /// Deletes what a manifest references (the Python <c>delete_manifest</c>): loose objects and
@@ -25,8 +29,11 @@ public sealed partial class S3ExchangeStore
     /// With <paramref name="dedupe"/> false, an object named by several entries is counted
     /// once per entry (each key is still sent once).
     /// </summary>
-    public async Task<DeleteReport> DeleteManifestAsync(string manifestKey, bool deleteManifests = true, bool dedupe = true, CancellationToken cancellationToken = default) =>
-        await manifestDeleter.DeleteAsync(ResolveKey(manifestKey), deleteManifests, dedupe, cancellationToken).ConfigureAwait(false);
+    public Task<DeleteReport> DeleteManifestAsync(string manifestKey, bool deleteManifests = true, bool dedupe = true, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(manifestKey);
+        return S3ExchangeTelemetry.TraceAsync("DeleteManifest", Bucket, fullKey, () => manifestDeleter.DeleteAsync(fullKey, deleteManifests, dedupe, cancellationToken));
+    }
 
     /// <summary>Every full key under <paramref name="prefix"/>, page by page (the Python <c>list_keys</c>).</summary>
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)

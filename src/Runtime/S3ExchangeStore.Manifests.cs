@@ -16,7 +16,7 @@ public sealed partial class S3ExchangeStore
     {
         RequirePositive(limit, nameof(limit));
         var fullKey = ResolveKey(manifestKey);
-        return new ManifestQuery<ManifestEntry>((_, token) => AsyncSequences.Take(manifestReader.ReadAsync(fullKey, resolveRefs, null, token), limit, token), cancellationToken);
+        return new ManifestQuery<ManifestEntry>("ReadManifestEntries", Bucket, fullKey, (_, token) => AsyncSequences.Take(manifestReader.ReadAsync(fullKey, resolveRefs, null, token), limit, token), cancellationToken);
     }
 
     /// <summary>
@@ -27,7 +27,8 @@ public sealed partial class S3ExchangeStore
     public async Task WriteManifestAsync(string manifestKey, IEnumerable<ManifestEntry> entries, ManifestWriteMode mode = ManifestWriteMode.Overwrite, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await manifestPublisher.WriteAsync(ResolveKey(manifestKey), entries, mode, cancellationToken).ConfigureAwait(false);
+        var fullKey = ResolveKey(manifestKey);
+        await S3ExchangeTelemetry.TraceAsync("WriteManifest", Bucket, fullKey, () => manifestPublisher.WriteAsync(fullKey, entries, mode, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Replaces a manifest with JSON Lines already serialised (the publish engine hashes the same bytes it sends).</summary>
@@ -52,7 +53,7 @@ public sealed partial class S3ExchangeStore
         ArgumentNullException.ThrowIfNull(options);
         RequirePositive(options.Limit, nameof(options.Limit));
         var fullKey = ResolveKey(manifestKey);
-        return new ManifestQuery<FileEntry>((query, token) => AsyncSequences.Take(fileLister.ListAsync(query.RecordSkipped, fullKey, options, token), options.Limit, token), cancellationToken);
+        return new ManifestQuery<FileEntry>("ListManifestFiles", Bucket, fullKey, (query, token) => AsyncSequences.Take(fileLister.ListAsync(query.RecordSkipped, fullKey, options, token), options.Limit, token), cancellationToken);
     }
 
     /// <summary>
@@ -65,6 +66,9 @@ public sealed partial class S3ExchangeStore
         var prefix = ResolvePrefix(prefixFilter);
         var options = new ReadObjectsOptions();
         return new ManifestQuery<FileEntry>(
+            "ListByManifestPrefix",
+            Bucket,
+            fullKey,
             (query, token) => AsyncSequences.Where(fileLister.ListAsync(query.RecordSkipped, fullKey, options, token), f => f.Key.StartsWith(prefix, StringComparison.Ordinal), token),
             cancellationToken);
     }
@@ -91,9 +95,13 @@ public sealed partial class S3ExchangeStore
     {
         options ??= new CompactOptions();
         var compactor = new ManifestCompactor(manifestReader, shardMembers.ListAsync);
-        var (entries, report) = await compactor.CompactAsync(ResolveKey(sourceManifestKey), options, cancellationToken).ConfigureAwait(false);
-        await manifestPublisher.OverwriteAsync(ResolveKey(destinationManifestKey), entries, cancellationToken).ConfigureAwait(false);
-        return report;
+        var destination = ResolveKey(destinationManifestKey);
+        return await S3ExchangeTelemetry.TraceAsync("CompactManifest", Bucket, destination, async () =>
+        {
+            var (entries, report) = await compactor.CompactAsync(ResolveKey(sourceManifestKey), options, cancellationToken).ConfigureAwait(false);
+            await manifestPublisher.OverwriteAsync(destination, entries, cancellationToken).ConfigureAwait(false);
+            return report;
+        }).ConfigureAwait(false);
     }
 
     // Each file entry with the shard it was expanded from; the download code reads a whole shard in one pass.

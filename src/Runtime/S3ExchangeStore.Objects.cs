@@ -8,8 +8,11 @@ public sealed partial class S3ExchangeStore
     /// exists, the key is tried as a plain object key.
     /// </summary>
     /// <exception cref="ObjectNotFoundException">Neither the object nor the member exists.</exception>
-    public async Task<Stream> GetObjectAsync(string key, CancellationToken cancellationToken = default) =>
-        await objectOpener.OpenKeyAsync(ResolveKey(key), cancellationToken).ConfigureAwait(false);
+    public Task<Stream> GetObjectAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("GetObject", Bucket, fullKey, () => objectOpener.OpenKeyAsync(fullKey, cancellationToken));
+    }
 
     /// <summary>
     /// Opens the object an entry names: a loose object by its key, or a shard member (one
@@ -18,24 +21,31 @@ public sealed partial class S3ExchangeStore
     public Task<Stream> OpenAsync(FileEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return objectOpener.OpenAsync(entry, cancellationToken);
+        return S3ExchangeTelemetry.TraceAsync("Open", Bucket, entry.Key, () => objectOpener.OpenAsync(entry, cancellationToken));
     }
 
     /// <summary>The object's size, ETag, content type and user metadata (the Python <c>get_metadata</c>).</summary>
     /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
-    public async Task<ObjectInfo> GetMetadataAsync(string key, CancellationToken cancellationToken = default)
+    public Task<ObjectInfo> GetMetadataAsync(string key, CancellationToken cancellationToken = default)
     {
         var fullKey = ResolveKey(key);
-        return await storage.HeadAsync(fullKey, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(fullKey);
+        return S3ExchangeTelemetry.TraceAsync("GetMetadata", Bucket, fullKey, async () =>
+            await storage.HeadAsync(fullKey, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(fullKey));
     }
 
     /// <summary>Whether an object exists at <paramref name="key"/> (the Python <c>exists</c>).</summary>
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) =>
-        await storage.HeadAsync(ResolveKey(key), cancellationToken).ConfigureAwait(false) is not null;
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("Exists", Bucket, fullKey, async () => await storage.HeadAsync(fullKey, cancellationToken).ConfigureAwait(false) is not null);
+    }
 
     /// <summary>Writes bytes to <paramref name="key"/> and returns the entry to put in a manifest (the Python <c>put_object</c>).</summary>
-    public async Task<FileEntry> PutObjectAsync(string key, ReadOnlyMemory<byte> data, PutObjectOptions? options = null, CancellationToken cancellationToken = default) =>
-        await objectWriter.PutBytesAsync(ResolveKey(key), data, options, cancellationToken).ConfigureAwait(false);
+    public Task<FileEntry> PutObjectAsync(string key, ReadOnlyMemory<byte> data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("PutObject", Bucket, fullKey, () => objectWriter.PutBytesAsync(fullKey, data, options, cancellationToken));
+    }
 
     /// <summary>
     /// Writes a stream's remaining bytes to <paramref name="key"/>: one PutObject when it is
@@ -44,12 +54,16 @@ public sealed partial class S3ExchangeStore
     public Task<FileEntry> PutObjectAsync(string key, Stream data, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return objectWriter.PutStreamAsync(ResolveKey(key), data, Options.PartSizeBytes, options, cancellationToken);
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("PutObject", Bucket, fullKey, () => objectWriter.PutStreamAsync(fullKey, data, Options.PartSizeBytes, options, cancellationToken));
     }
 
     /// <summary>Uploads the file at <paramref name="filePath"/> to <paramref name="key"/> (the Python <c>put_object</c> with a path).</summary>
-    public Task<FileEntry> PutFileAsync(string key, string filePath, PutObjectOptions? options = null, CancellationToken cancellationToken = default) =>
-        PutFileAsync(key, filePath, Options.PartSizeBytes, options, cancellationToken);
+    public Task<FileEntry> PutFileAsync(string key, string filePath, PutObjectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("PutFile", Bucket, fullKey, () => objectWriter.PutFileAsync(fullKey, filePath, Options.PartSizeBytes, options, cancellationToken));
+    }
 
     /// <summary>
     /// <see cref="PutFileAsync(string, string, PutObjectOptions?, CancellationToken)"/> with one
@@ -60,12 +74,16 @@ public sealed partial class S3ExchangeStore
         await objectWriter.PutFileAsync(ResolveKey(key), filePath, singlePutBytes, options, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Downloads one object (or virtual key) to <paramref name="filePath"/>; the file appears only once complete.</summary>
-    public async Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default)
+    public Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
-        var content = await GetObjectAsync(key, cancellationToken).ConfigureAwait(false);
-        await using (content.ConfigureAwait(false))
+        var fullKey = ResolveKey(key);
+        return S3ExchangeTelemetry.TraceAsync("Download", Bucket, fullKey, async () =>
         {
-            await VerifiedFileWriter.WriteAsync(content, Path.GetFullPath(filePath), null, new FetchOptions(), cancellationToken).ConfigureAwait(false);
-        }
+            var content = await objectOpener.OpenKeyAsync(fullKey, cancellationToken).ConfigureAwait(false);
+            await using (content.ConfigureAwait(false))
+            {
+                await VerifiedFileWriter.WriteAsync(content, Path.GetFullPath(filePath), null, new FetchOptions(), cancellationToken).ConfigureAwait(false);
+            }
+        });
     }
 }

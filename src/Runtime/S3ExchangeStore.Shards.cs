@@ -24,7 +24,9 @@ public sealed partial class S3ExchangeStore
     {
         ArgumentNullException.ThrowIfNull(items);
         var writer = new ShardArchiveWriter(storage, UploadSettings, Options.InferIds);
-        return writer.WriteAsync(ResolveKey(archiveKey), items.ToList(), compression, compressionLevel, cancellationToken);
+        var fullKey = ResolveKey(archiveKey);
+        var list = items.ToList();
+        return S3ExchangeTelemetry.TraceAsync("PutShardArchive", Bucket, fullKey, () => writer.WriteAsync(fullKey, list, compression, compressionLevel, cancellationToken));
     }
 
     /// <summary>
@@ -73,7 +75,7 @@ public sealed partial class S3ExchangeStore
             (entries, token) => manifestPublisher.WriteAsync(fullKey, entries, mode, token),
             Options.MaxConcurrency);
         var batches = ShardSplitter.Split(items, options.MaxEntries, options.MaxBytes);
-        return await put.PutAsync(fullKey, batches, i => KeyLayout.NumberedShardKey(shardFolder, i, compression), cancellationToken).ConfigureAwait(false);
+        return await S3ExchangeTelemetry.TraceAsync("PutItemsAsShards", Bucket, fullKey, () => put.PutAsync(fullKey, batches, i => KeyLayout.NumberedShardKey(shardFolder, i, compression), cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -89,6 +91,9 @@ public sealed partial class S3ExchangeStore
         RequirePositive(options.Limit, nameof(options.Limit));
         var fullKey = ResolveKey(manifestKey);
         return new ManifestQuery<ExchangeObject>(
+            "ReadObjects",
+            Bucket,
+            fullKey,
             (query, token) => AsyncSequences.Take(objectReader.ReadAsync(query.RecordSkipped, fullKey, options, token), options.Limit, token),
             cancellationToken);
     }

@@ -49,7 +49,7 @@ public sealed partial class S3ExchangeStore
     public Task<PublishReport> PublishAsync(PublishPlan plan, ManifestWriteMode mode = ManifestWriteMode.Overwrite, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new FolderPublisher(this, progress).PublishAsync(plan, mode, cancellationToken);
+        return S3ExchangeTelemetry.TraceAsync("Publish", Bucket, ResolveKey(plan.ManifestKey), () => new FolderPublisher(this, progress).PublishAsync(plan, mode, cancellationToken));
     }
 
     /// <summary>
@@ -74,7 +74,8 @@ public sealed partial class S3ExchangeStore
     public Task<FetchReport> FetchAsync(string manifestKey, string folder, FetchOptions? options = null, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        return new FolderFetcher(this, options ?? new FetchOptions(), progress).FetchAsync(ResolveKey(manifestKey), folder, cancellationToken);
+        var fullKey = ResolveKey(manifestKey);
+        return S3ExchangeTelemetry.TraceAsync("Fetch", Bucket, fullKey, () => new FolderFetcher(this, options ?? new FetchOptions(), progress).FetchAsync(fullKey, folder, cancellationToken));
     }
 
     /// <summary>
@@ -102,6 +103,9 @@ public sealed partial class S3ExchangeStore
     /// <returns>Every difference found; none when <see cref="VerifyReport.Matches"/>.</returns>
     /// <exception cref="ManifestNotFoundException">The manifest does not exist.</exception>
     /// <exception cref="InvalidMemberPathException">A path in the manifest is unsafe (with a folder to check).</exception>
-    public Task<VerifyReport> VerifyAsync(string manifestKey, string? folder = null, CancellationToken cancellationToken = default) =>
-        new ManifestVerifier(this).VerifyAsync(ResolveKey(manifestKey), folder, cancellationToken);
+    public Task<VerifyReport> VerifyAsync(string manifestKey, string? folder = null, CancellationToken cancellationToken = default)
+    {
+        var fullKey = ResolveKey(manifestKey);
+        return S3ExchangeTelemetry.TraceAsync("Verify", Bucket, fullKey, () => new ManifestVerifier(this).VerifyAsync(fullKey, folder, cancellationToken));
+    }
 }

@@ -11,9 +11,10 @@ namespace S3Exchange;
 /// placeholders the call does not fill come from
 /// <see cref="S3ExchangeStoreOptions.DefaultVariables"/>. Keys inside manifest entries, and the
 /// keys of returned entries, are full bucket keys, so a manifest reads the same from any store.
-/// The store is thread-safe.
+/// The store is thread-safe. Disposing it disposes the client only when the store created it
+/// (<see cref="Create"/>, <see cref="FromEnvironment"/>); a client passed in stays the caller's.
 /// </remarks>
-public sealed partial class S3ExchangeStore
+public sealed partial class S3ExchangeStore : IDisposable, IAsyncDisposable
 {
     private readonly ObjectStorage storage;
     private readonly ManifestReader manifestReader;
@@ -25,6 +26,7 @@ public sealed partial class S3ExchangeStore
     private readonly ManifestFileLister fileLister;
     private readonly ManifestDeleter manifestDeleter;
     private readonly string basePrefix;
+    private readonly bool ownsClient;
 
     /// <summary>Creates a store over <paramref name="client"/> and <paramref name="bucket"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is zero, negative or too small.</exception>
@@ -35,7 +37,7 @@ public sealed partial class S3ExchangeStore
         Options = options ?? new S3ExchangeStoreOptions();
         Options.Validate();
         basePrefix = Options.BasePrefix is { } prefix ? KeyPath.Normalize(prefix) : string.Empty;
-        storage = new ObjectStorage(client, bucket, Options.S3CompatibleEndpoint);
+        storage = new ObjectStorage(client, bucket, Options.S3CompatibleEndpoint, Options.LoggerFactory?.CreateLogger(S3ExchangeLog.Category));
         manifestReader = new ManifestReader(storage, Options.MaxManifestDepth);
         manifestPublisher = new ManifestPublisher(storage, manifestReader, Options);
         var shardIndexes = new ShardIndexCache(storage);
@@ -43,8 +45,14 @@ public sealed partial class S3ExchangeStore
         objectOpener = new ObjectOpener(storage, new ShardMemberOpener(storage, shardIndexes));
         objectWriter = new ObjectWriter(storage, UploadSettings, Options.InferIds);
         objectReader = new ManifestObjectReader(storage, manifestReader, objectOpener);
-        fileLister = new ManifestFileLister(manifestReader, shardMembers);
+        fileLister = new ManifestFileLister(manifestReader, shardMembers, storage.Logger);
         manifestDeleter = new ManifestDeleter(manifestReader, storage.DeleteManyAsync);
+    }
+
+    private S3ExchangeStore(IAmazonS3 client, string bucket, S3ExchangeStoreOptions? options, bool ownsClient)
+        : this(client, bucket, options)
+    {
+        this.ownsClient = ownsClient;
     }
 
     /// <summary>The client the store sends its requests with.</summary>
@@ -80,7 +88,7 @@ public sealed partial class S3ExchangeStore
             options = options with { S3CompatibleEndpoint = true };
         }
 
-        return new S3ExchangeStore(settings.CreateClient(), settings.Bucket, options);
+        return new S3ExchangeStore(settings.CreateClient(), settings.Bucket, options, ownsClient: true);
     }
 
     /// <summary>A store configured from <c>S3_*</c> environment variables and an optional <c>.env</c> file.</summary>
@@ -109,6 +117,22 @@ public sealed partial class S3ExchangeStore
     /// </summary>
     public ScopedStore Scope(string prefixTemplate, IReadOnlyDictionary<string, string>? variables = null) =>
         new(this, prefixTemplate, variables);
+
+    /// <summary>Disposes the client if the store created it; nothing else holds resources.</summary>
+    public void Dispose()
+    {
+        if (ownsClient)
+        {
+            storage.Client.Dispose();
+        }
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     // A prefix keeps its trailing '/', which separates "a/1/" from "a/10/".
     private string ResolvePrefix(string prefix)

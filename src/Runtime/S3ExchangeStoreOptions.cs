@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.Extensions.Logging;
 
 namespace S3Exchange;
 
@@ -10,6 +11,13 @@ public sealed record S3ExchangeStoreOptions
 
     /// <summary>Values for placeholders that a call does not supply (e.g. <c>service_name</c>).</summary>
     public IReadOnlyDictionary<string, string>? DefaultVariables { get; init; }
+
+    /// <summary>
+    /// Where the store logs (category <c>S3Exchange</c>): conflict retries, the switch to
+    /// verify-and-repair and other server behaviour detected, skipped shards, multipart aborts.
+    /// Null (the default): nothing is logged and nothing is allocated for logging.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Fill in an entry's id from its key (last segment without extension) when none is given. Default true.</summary>
     public bool InferIds { get; init; } = true;

@@ -8,7 +8,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
 {
     private const int MaxBackoffMilliseconds = 1000;
 
-    private readonly ConditionalWriteSupport conditions = new(options.ConditionalWrites, options.TrustsConditionalWrites);
+    private readonly ConditionalWriteSupport conditions = new(options.ConditionalWrites, options.TrustsConditionalWrites, storage.Logger, storage.Bucket);
 
     /// <summary>What the publisher has found out about the server's conditional writes.</summary>
     public ConditionalWriteStatus ConditionalWrites => conditions.Status;
@@ -72,7 +72,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
 
                 if (referenced is false)
                 {
-                    await DeleteUnreferencedPartAsync(partKey).ConfigureAwait(false);
+                    await DeleteUnreferencedPartAsync(rootKey, partKey).ConfigureAwait(false);
                 }
 
                 throw;
@@ -136,6 +136,7 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
     {
         // The previous round's write, when the server refused its condition (412).
         (string? SentETag, bool SentBare)? refused = null;
+        var wrote = false;
         for (var attempt = 0; attempt < options.ManifestUpdateAttempts; attempt++)
         {
             var current = await storage.TryReadAllAsync(rootKey, cancellationToken).ConfigureAwait(false);
@@ -162,13 +163,20 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
                 return true;
             }
 
+            if (wrote)
+            {
+                // Written and answered 200, yet gone on the read-back: another writer replaced it.
+                RecordRepair(rootKey, partKey, attempt);
+            }
+
             var content = Append(current?.Content, line);
             var status = conditions.Status;
 
             // No root yet: create it only if nobody else did meanwhile (If-None-Match: *).
             var put = await storage.TryPutConditionalAsync(rootKey, content, ManifestJson.ContentType, current?.ETag, status.SendsBareETags, cancellationToken).ConfigureAwait(false);
             refused = put.Outcome == ConditionalPutOutcome.PreconditionFailed ? (current?.ETag, status.SendsBareETags) : null;
-            if (put.Outcome == ConditionalPutOutcome.Written)
+            wrote = put.Outcome == ConditionalPutOutcome.Written;
+            if (wrote)
             {
                 if (!status.VerifiesAfterWrite)
                 {
@@ -181,6 +189,8 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
                 continue;
             }
 
+            S3ExchangeTelemetry.AppendRetries.Add(1);
+            S3ExchangeLog.ManifestAppendConflict(storage.Logger, partKey, rootKey, attempt + 1, options.ManifestUpdateAttempts);
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
@@ -201,11 +211,12 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
         }
     }
 
-    private async Task DeleteUnreferencedPartAsync(string partKey)
+    private async Task DeleteUnreferencedPartAsync(string rootKey, string partKey)
     {
         try
         {
             await storage.DeleteAsync(partKey, CancellationToken.None).ConfigureAwait(false);
+            S3ExchangeLog.UnreferencedPartDeleted(storage.Logger, partKey, rootKey);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -230,9 +241,20 @@ internal sealed class ManifestPublisher(ObjectStorage storage, ManifestReader re
             {
                 return;
             }
+
+            if (attempt + 1 < options.ManifestUpdateAttempts)
+            {
+                RecordRepair(rootKey, partKey, attempt + 1);
+            }
         }
 
         throw new ManifestConflictException(rootKey, partKey, options.ManifestUpdateAttempts);
+    }
+
+    private void RecordRepair(string rootKey, string partKey, int attempt)
+    {
+        S3ExchangeTelemetry.AppendRetries.Add(1);
+        S3ExchangeLog.ManifestAppendRepaired(storage.Logger, partKey, rootKey, attempt, options.ManifestUpdateAttempts);
     }
 
     private static bool References(List<ManifestEntry> entries, string partKey) =>

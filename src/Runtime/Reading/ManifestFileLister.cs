@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 
 namespace S3Exchange;
 
@@ -8,7 +9,7 @@ namespace S3Exchange;
 /// its own file entries, and with <see cref="ReadObjectsOptions.ExpandShards"/> each shard's
 /// members, read from the archive's internal manifest.
 /// </summary>
-internal sealed class ManifestFileLister(ManifestReader manifests, ShardMemberLister shardMembers)
+internal sealed class ManifestFileLister(ManifestReader manifests, ShardMemberLister shardMembers, ILogger logger)
 {
     /// <inheritdoc cref="ListWithShardsAsync"/>
     public async IAsyncEnumerable<FileEntry> ListAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -53,6 +54,7 @@ internal sealed class ManifestFileLister(ManifestReader manifests, ShardMemberLi
             }
             catch (ShardReadException ex) when (options.SkipUnreadableShards)
             {
+                S3ExchangeLog.ShardSkipped(logger, ex.ArchiveKey, ex.Message);
                 skipped(ex);
                 continue;
             }

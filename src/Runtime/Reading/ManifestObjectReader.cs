@@ -15,6 +15,7 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async IAsyncEnumerable<ExchangeObject> ReadAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        skipped = S3ExchangeLog.LogSkipped(storage.Logger, skipped);
         await foreach (var entry in manifests.ReadAsync(manifestKey, true, null, cancellationToken).ConfigureAwait(false))
         {
             if (entry is FileEntry file)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace S3Exchange;
@@ -10,12 +11,23 @@ namespace S3Exchange;
 /// <typeparam name="T">What is yielded.</typeparam>
 public sealed class ManifestQuery<T> : IAsyncEnumerable<T>
 {
+    private readonly string operation;
+    private readonly string bucket;
+    private readonly string manifestKey;
     private readonly Func<ManifestQuery<T>, CancellationToken, IAsyncEnumerable<T>> source;
     private readonly CancellationToken callToken;
     private readonly List<ShardReadException> skipped = [];
 
-    internal ManifestQuery(Func<ManifestQuery<T>, CancellationToken, IAsyncEnumerable<T>> source, CancellationToken callToken)
+    /// <param name="operation">The store operation, for its activity and duration (<see cref="S3ExchangeTelemetry"/>).</param>
+    /// <param name="bucket">The store's bucket.</param>
+    /// <param name="manifestKey">The manifest's full key.</param>
+    /// <param name="source">The sequence, made anew for each enumeration.</param>
+    /// <param name="callToken">The token given to the call.</param>
+    internal ManifestQuery(string operation, string bucket, string manifestKey, Func<ManifestQuery<T>, CancellationToken, IAsyncEnumerable<T>> source, CancellationToken callToken)
     {
+        this.operation = operation;
+        this.bucket = bucket;
+        this.manifestKey = manifestKey;
         this.source = source;
         this.callToken = callToken;
     }
@@ -29,14 +41,40 @@ public sealed class ManifestQuery<T> : IAsyncEnumerable<T>
 
     internal void RecordSkipped(ShardReadException reason) => skipped.Add(reason);
 
-    // The token given to the call and the one given to the enumeration both cancel.
+    // The token given to the call and the one given to the enumeration both cancel. One
+    // enumeration is one operation: its activity spans it, a failure on the way marks it.
     private async IAsyncEnumerable<T> RunAsync([EnumeratorCancellation] CancellationToken enumerationToken)
     {
         skipped.Clear();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, enumerationToken);
-        await foreach (var item in source(this, linked.Token).WithCancellation(linked.Token).ConfigureAwait(false))
+        using var activity = S3ExchangeTelemetry.Start(operation, bucket, manifestKey);
+        var started = Stopwatch.GetTimestamp();
+        var items = source(this, linked.Token).WithCancellation(linked.Token).ConfigureAwait(false).GetAsyncEnumerator();
+        try
         {
-            yield return item;
+            while (true)
+            {
+                try
+                {
+                    if (!await items.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    S3ExchangeTelemetry.Fail(activity, operation, started, ex);
+                    throw;
+                }
+
+                yield return items.Current;
+            }
         }
+        finally
+        {
+            await items.DisposeAsync();
+        }
+
+        S3ExchangeTelemetry.RecordDuration(operation, started, null);
     }
 }

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Logging;
+
 namespace S3Exchange;
 
 /// <summary>
 /// What one store has learnt about its server's conditional writes: the probe's verdict,
 /// taken once on the first append, and any later fallback. Thread-safe.
 /// </summary>
-internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode, bool trustsConditionalWrites)
+internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode, bool trustsConditionalWrites, ILogger logger, string bucket)
 {
     private readonly object gate = new();
+    private bool reported;
     private ConditionalWriteStatus status = new()
     {
         UsesConditionalWrites = mode != ConditionalWriteMode.VerifyAndRepair,
@@ -30,9 +33,19 @@ internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode, bool tr
     public async Task EnsureProbedAsync(Func<Task> probeAsync)
     {
         Task current;
+        bool first;
         lock (gate)
         {
+            first = !reported;
+            reported = true;
             current = probe ??= probeAsync();
+        }
+
+        // What was known before any probe (an S3-compatible server is not trusted) is logged
+        // once, with the first append; what a probe or fallback finds is logged as it is found.
+        if (first && Status.Detected is { } known)
+        {
+            S3ExchangeLog.ConditionalWritesDetected(logger, bucket, known);
         }
 
         try
@@ -69,9 +82,18 @@ internal sealed class ConditionalWriteSupport(ConditionalWriteMode mode, bool tr
 
     private void Update(Func<ConditionalWriteStatus, ConditionalWriteStatus> change)
     {
+        string? detected;
         lock (gate)
         {
-            Volatile.Write(ref status, change(status));
+            var before = status;
+            var after = change(before);
+            Volatile.Write(ref status, after);
+            detected = after.Detected != before.Detected ? after.Detected : null;
+        }
+
+        if (detected is not null)
+        {
+            S3ExchangeLog.ConditionalWritesDetected(logger, bucket, detected);
         }
     }
 }

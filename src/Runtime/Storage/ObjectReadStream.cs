@@ -29,7 +29,9 @@ internal sealed class ObjectReadStream(Stream response, string key) : Stream
     {
         try
         {
-            return response.Read(buffer);
+            var read = response.Read(buffer);
+            S3ExchangeTelemetry.CountBytesReceived(read);
+            return read;
         }
         catch (Exception ex) when (S3ErrorTranslation.IsRequestFailure(ex))
         {
@@ -46,7 +48,9 @@ internal sealed class ObjectReadStream(Stream response, string key) : Stream
     {
         try
         {
-            return await response.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var read = await response.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            S3ExchangeTelemetry.CountBytesReceived(read);
+            return read;
         }
         catch (Exception ex) when (S3ErrorTranslation.IsRequestFailure(ex))
         {

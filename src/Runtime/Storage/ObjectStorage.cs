@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace S3Exchange;
 
@@ -10,7 +12,7 @@ namespace S3Exchange;
 /// object to its own, any other failed request (after the SDK's retries), and a body cut short,
 /// to an <see cref="S3OperationException"/> naming the operation and the key.
 /// </summary>
-internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compatibleEndpoint)
+internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compatibleEndpoint, ILogger? logger = null)
 {
     /// <summary>DeleteObjects takes at most this many keys a request.</summary>
     public const int DeleteBatchSize = 1000;
@@ -18,6 +20,9 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     public IAmazonS3 Client { get; } = client;
 
     public string Bucket { get; } = bucket;
+
+    /// <summary>Where the store's engines log (<see cref="S3ExchangeLog"/>); a no-op logger when the store was given no logger factory.</summary>
+    public ILogger Logger { get; } = logger ?? NullLogger.Instance;
 
     /// <summary>Opens an object (or a byte range of it) for reading; reads of its body that fail are <see cref="S3OperationException"/>s too.</summary>
     /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
@@ -33,6 +38,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
 
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.GetObject);
             var response = await Client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
             response.ResponseStream = new ObjectReadStream(response.ResponseStream, key);
             return response;
@@ -87,6 +93,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.HeadObject);
             var response = await Client.GetObjectMetadataAsync(
                 new GetObjectMetadataRequest { BucketName = Bucket, Key = key },
                 cancellationToken).ConfigureAwait(false);
@@ -123,7 +130,10 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         ApplyCompatibility(request);
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.PutObject);
+            var sending = request.InputStream is { CanSeek: true } body ? body.Length - body.Position : 0;
             var response = await Client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            S3ExchangeTelemetry.CountBytesSent(sending);
             return ETags.Unquote(response.ETag);
         }
         catch (Exception ex) when (!(IsConditional(request) && S3ErrorTranslation.IsConditionAnswer(ex))
@@ -191,6 +201,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
             ListObjectsV2Response response;
             try
             {
+                S3ExchangeTelemetry.CountRequest(S3Operations.ListObjectsV2);
                 response = await Client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.ListObjectsV2, prefix) is { } translated)
@@ -218,6 +229,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.DeleteObject);
             await Client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.DeleteObject, key) is { } translated)
@@ -243,6 +255,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
             };
             try
             {
+                S3ExchangeTelemetry.CountRequest(S3Operations.DeleteObjects);
                 var response = await Client.DeleteObjectsAsync(request, cancellationToken).ConfigureAwait(false);
                 foreach (var error in response.DeleteErrors ?? [])
                 {
@@ -275,6 +288,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.CreateMultipartUpload);
             var response = await Client.InitiateMultipartUploadAsync(
                 new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key, ContentType = contentType },
                 cancellationToken).ConfigureAwait(false);
@@ -302,7 +316,9 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         ApplyCompatibility(request);
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.UploadPart);
             var response = await Client.UploadPartAsync(request, cancellationToken).ConfigureAwait(false);
+            S3ExchangeTelemetry.CountBytesSent(content.Length);
             return new PartETag(partNumber, response.ETag);
         }
         catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.UploadPart, key) is { } translated)
@@ -317,6 +333,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.CompleteMultipartUpload);
             var response = await Client.CompleteMultipartUploadAsync(
                 new CompleteMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId, PartETags = parts.OrderBy(p => p.PartNumber).ToList() },
                 cancellationToken).ConfigureAwait(false);
@@ -348,15 +365,17 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     /// caller, and one that fails (server gone) leaves only invisible parts, which a bucket
     /// lifecycle rule removes.
     /// </summary>
-    public async Task TryAbortMultipartUploadAsync(string key, string uploadId)
+    public async Task TryAbortMultipartUploadAsync(string key, string uploadId, int parts)
     {
         try
         {
             await AbortMultipartUploadAsync(key, uploadId, CancellationToken.None).ConfigureAwait(false);
+            S3ExchangeLog.MultipartUploadAborted(Logger, key, uploadId, parts);
         }
         catch (Exception ex) when (ex is S3ExchangeException or OperationCanceledException)
         {
             // The request failed or timed out: the error already on its way to the caller is the one that matters.
+            S3ExchangeLog.MultipartAbortFailed(Logger, ex, key, uploadId);
         }
     }
 
@@ -366,6 +385,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     {
         try
         {
+            S3ExchangeTelemetry.CountRequest(S3Operations.AbortMultipartUpload);
             await Client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (S3ErrorTranslation.Translate(ex, Bucket, S3Operations.AbortMultipartUpload, key) is { } translated)

@@ -245,6 +245,6 @@ internal sealed class UploadStream : Stream
             // The parts' own failures are reported by CompleteAsync; here only the abort matters.
         }
 
-        await storage.TryAbortMultipartUploadAsync(key, uploadId).ConfigureAwait(false);
+        await storage.TryAbortMultipartUploadAsync(key, uploadId, parts.Count).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using S3Exchange.Testing;
+
+namespace S3Exchange.Tests.Diagnostics;
+
+/// <summary>What the store logs through the ILoggerFactory in its options, against a real server.</summary>
+[Collection("S3")]
+public sealed class LoggingTests(S3ServerFixture server)
+{
+    [Fact]
+    public async Task The_conditional_write_behaviour_of_the_server_is_logged_once_with_the_bucket()
+    {
+        var log = new RecordingLoggerFactory();
+        var store = server.CreateStore(options: new S3ExchangeStoreOptions { LoggerFactory = log });
+        var entry = await store.PutObjectAsync("log/a.txt", "a"u8.ToArray());
+
+        await store.WriteManifestAsync("log/manifest.jsonl", [entry], ManifestWriteMode.AppendParts);
+        await store.WriteManifestAsync("log/manifest.jsonl", [entry], ManifestWriteMode.AppendParts);
+
+        var detected = Assert.Single(log.Messages, m => m.EventId.Name == "ConditionalWritesDetected");
+        Assert.Equal(1, detected.EventId.Id);
+        Assert.Equal("S3Exchange", detected.Category);
+        Assert.Equal(LogLevel.Warning, detected.Level);
+        Assert.Equal(server.Bucket, detected.Values["Bucket"]);
+        Assert.Equal(store.ConditionalWrites.Detected, detected.Values["Behaviour"]);
+    }
+
+    [Fact]
+    public async Task A_skipped_shard_is_logged_with_its_archive_key()
+    {
+        var log = new RecordingLoggerFactory();
+        var store = server.CreateStore(options: new S3ExchangeStoreOptions { LoggerFactory = log });
+        var missing = new ShardEntry(store.ResolveKey("log/shards/missing.tar.gz")) { Compression = ShardCompression.Gzip, Count = 1 };
+        await store.WriteManifestAsync("log/manifest.jsonl", [missing]);
+
+        var query = store.ReadObjectsAsync("log/manifest.jsonl", new ReadObjectsOptions { SkipUnreadableShards = true });
+        await foreach (var unused in query)
+        {
+        }
+
+        var skipped = Assert.Single(log.Messages, m => m.EventId.Name == "ShardSkipped");
+        Assert.Equal(4, skipped.EventId.Id);
+        Assert.Equal(missing.ArchiveKey, skipped.Values["ArchiveKey"]);
+        Assert.Equal(Assert.Single(query.SkippedShards).Message, skipped.Values["Reason"]);
+    }
+
+    [Fact]
+    public async Task An_aborted_multipart_upload_is_logged_with_its_key_and_upload_id()
+    {
+        var log = new RecordingLoggerFactory();
+        var store = server.CreateStore(options: new S3ExchangeStoreOptions { LoggerFactory = log, PartSizeBytes = 5 * 1024 * 1024 });
+        // A source that fails after more than one part: the upload is multipart, then aborted.
+        using var source = new FailingStream(6 * 1024 * 1024);
+
+        await Assert.ThrowsAsync<IOException>(() => store.PutObjectAsync("log/big.bin", source));
+
+        var aborted = Assert.Single(log.Messages, m => m.EventId.Name == "MultipartUploadAborted");
+        Assert.Equal(5, aborted.EventId.Id);
+        Assert.Equal(store.ResolveKey("log/big.bin"), aborted.Values["Key"]);
+        Assert.False(string.IsNullOrEmpty(aborted.Values["UploadId"] as string));
+        Assert.False(await store.ExistsAsync("log/big.bin"));
+    }
+
+    [Fact]
+    public async Task Without_a_logger_factory_the_store_logs_through_the_null_logger()
+    {
+        var store = server.CreateStore();
+
+        await store.PutObjectAsync("log/a.txt", "a"u8.ToArray());
+
+        Assert.Same(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, store.Storage.Logger);
+    }
+
+    // Non-seekable, so the store streams it as a multipart upload; reading past the limit fails.
+    private sealed class FailingStream(long failAfter) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (position >= failAfter)
+            {
+                throw new IOException("the source broke");
+            }
+
+            var n = (int)Math.Min(count, failAfter - position);
+            Array.Fill(buffer, (byte)7, offset, n);
+            position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
