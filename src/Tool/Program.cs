@@ -3,7 +3,7 @@ using S3Exchange.Tool.Cli;
 using S3Exchange.Tool.Commands;
 
 var connection = new ConnectionOptions();
-var root = new RootCommand("s3x: S3Exchange manifests from the command line. Settings: the flags, then S3_ENDPOINT_URL, S3_REGION, S3_BUCKET, then a .env file; credentials only from S3_AWS_ACCESS_KEY_ID / S3_AWS_SECRET_ACCESS_KEY or the AWS credential chain.\n\nExit codes: 0 success, 1 failure, 2 unusable setting, 3 not found, 4 content or path mismatch, 130 cancelled.");
+var root = new RootCommand("s3x: S3Exchange manifests from the command line. Settings: the flags, then the first variable set of S3_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL (else http://127.0.0.1:3900; 'aws' for AWS itself); S3_REGION, AWS_REGION, AWS_DEFAULT_REGION (else garage); S3_BUCKET (else default), each from the environment, else ./.env; credentials only from S3_AWS_ACCESS_KEY_ID / S3_AWS_SECRET_ACCESS_KEY or the AWS credential chain (AWS_ACCESS_KEY_ID, AWS_PROFILE...).\n\nExit codes: 0 success, 1 failure, 2 unusable setting, 3 not found, 4 content or path mismatch, 130 cancelled.");
 foreach (var option in connection.All)
 {
     root.Options.Add(option);

@@ -57,6 +57,33 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     }
 
     [Fact]
+    public async Task The_AWS_SDK_variables_alone_point_s3x_at_the_server()
+    {
+        var store = server.CreateStore();
+        var shard = await store.PutShardArchiveAsync("data/shards/s.tar.gz", [ShardItem.FromBytes("a.txt", "alpha"u8.ToArray())]);
+        await store.WriteManifestAsync("data/manifest.jsonl", [shard.Entry]);
+        var environment = new Dictionary<string, string>
+        {
+            // Empty counts as unset, whatever the machine running the tests has.
+            ["S3_ENDPOINT_URL"] = "",
+            ["S3_REGION"] = "",
+            ["S3_AWS_ACCESS_KEY_ID"] = "",
+            ["S3_AWS_SECRET_ACCESS_KEY"] = "",
+            ["S3_BUCKET"] = server.Bucket,
+            ["AWS_ENDPOINT_URL_S3"] = server.Endpoint,
+            ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
+            ["AWS_REGION"] = server.Settings.Region,
+            ["AWS_ACCESS_KEY_ID"] = server.Settings.AccessKeyId!,
+            ["AWS_SECRET_ACCESS_KEY"] = server.Settings.SecretAccessKey!,
+        };
+
+        var listed = await tool.RunAsync(environment, "ls", "data/manifest.jsonl", "--base-prefix", store.Options.BasePrefix!);
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Contains("a.txt", listed.Output);
+    }
+
+    [Fact]
     public async Task A_missing_manifest_exits_3_naming_it_and_writes_nothing()
     {
         var store = server.CreateStore();

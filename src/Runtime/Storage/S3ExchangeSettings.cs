@@ -4,10 +4,11 @@ using Amazon.S3;
 namespace S3Exchange;
 
 /// <summary>
-/// Where the store's server is and how to sign in, read the way the Python library reads them:
-/// <c>S3_ENDPOINT_URL</c>, <c>S3_REGION</c>, <c>S3_BUCKET</c>, <c>S3_AWS_ACCESS_KEY_ID</c>,
-/// <c>S3_AWS_SECRET_ACCESS_KEY</c>, from the environment or a <c>.env</c> file; and how hard the
-/// SDK retries a request that fails: <c>S3_RETRY_MODE</c>, <c>S3_MAX_ATTEMPTS</c>.
+/// Where the store's server is and how to sign in, read the way the Python library reads them
+/// (<c>S3_ENDPOINT_URL</c>, <c>S3_REGION</c>, <c>S3_BUCKET</c>, <c>S3_AWS_ACCESS_KEY_ID</c>,
+/// <c>S3_AWS_SECRET_ACCESS_KEY</c>), then from the AWS SDKs' standard variables, from the
+/// environment or a <c>.env</c> file (<see cref="FromEnvironment"/>); and how hard the SDK retries
+/// a request that fails: <c>S3_RETRY_MODE</c>, <c>S3_MAX_ATTEMPTS</c>.
 /// </summary>
 public sealed record S3ExchangeSettings
 {
@@ -27,7 +28,7 @@ public sealed record S3ExchangeSettings
     /// </summary>
     public const int DefaultMaxAttempts = 5;
 
-    /// <summary>The server's URL; null for AWS itself (region endpoints, virtual-hosted style).</summary>
+    /// <summary>The server's URL; null for AWS itself (region endpoints, virtual-hosted style; endpoints configured for the SDK through <c>AWS_ENDPOINT_URL*</c> or a profile are then ignored).</summary>
     public string? EndpointUrl { get; init; } = DefaultEndpointUrl;
 
     /// <summary>The signing region.</summary>
@@ -60,41 +61,71 @@ public sealed record S3ExchangeSettings
     public bool IsS3Compatible => EndpointUrl is not null;
 
     /// <summary>
-    /// Reads settings from the process environment, falling back to <paramref name="dotEnvPath"/>
-    /// (default: <c>.env</c> in the current folder, if it exists) and then to the reference's defaults.
+    /// Reads settings from the process environment and <paramref name="dotEnvPath"/> (default:
+    /// <c>.env</c> in the current folder, if it exists). Each setting takes the first of its
+    /// variables that has a value, the library's own <c>S3_*</c> before the AWS SDKs' standard
+    /// ones, else the reference's default:
+    /// endpoint <c>S3_ENDPOINT_URL</c>, <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL</c>, else
+    /// <see cref="DefaultEndpointUrl"/> (also when only a region is set; <see cref="AwsEndpoint"/>
+    /// names AWS itself); region <c>S3_REGION</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>,
+    /// else <see cref="DefaultRegion"/>; bucket <c>S3_BUCKET</c>; credentials
+    /// <c>S3_AWS_ACCESS_KEY_ID</c> and <c>S3_AWS_SECRET_ACCESS_KEY</c>, else none (the client
+    /// then uses the AWS default credential chain). A variable counts as set when it is not
+    /// empty in the environment or, failing that, in the file: the environment wins per variable,
+    /// so a file's <c>S3_ENDPOINT_URL</c> still comes before the environment's <c>AWS_ENDPOINT_URL</c>.
     /// </summary>
+    /// <exception cref="FileNotFoundException"><paramref name="dotEnvPath"/> is given and does not exist.</exception>
+    /// <exception cref="FormatException">A malformed line in the file, or a value that cannot be used; the message names the variable or the file and line.</exception>
     public static S3ExchangeSettings FromEnvironment(string? dotEnvPath = null)
     {
-        var file = dotEnvPath ?? Path.Combine(Environment.CurrentDirectory, ".env");
-        var fromFile = File.Exists(file) ? DotEnvFile.Read(file) : [];
         if (dotEnvPath is not null && !File.Exists(dotEnvPath))
         {
             throw new FileNotFoundException($"The .env file '{dotEnvPath}' does not exist.", dotEnvPath);
         }
 
-        string? Get(string name) =>
-            Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
-            : fromFile.TryGetValue(name, out var fileValue) && fileValue.Length > 0 ? fileValue
-            : null;
+        var file = dotEnvPath ?? Path.Combine(Environment.CurrentDirectory, ".env");
+        var fromFile = File.Exists(file) ? DotEnvFile.Read(file) : [];
 
-        return new S3ExchangeSettings
+        // The first of the names with a value, and where it came from (for messages).
+        (string Value, string Source)? First(params string[] names)
         {
-            EndpointUrl = Get("S3_ENDPOINT_URL") ?? DefaultEndpointUrl,
-            Region = Get("S3_REGION") ?? DefaultRegion,
-            Bucket = Get("S3_BUCKET") ?? DefaultBucket,
-            AccessKeyId = Get("S3_AWS_ACCESS_KEY_ID"),
-            SecretAccessKey = Get("S3_AWS_SECRET_ACCESS_KEY"),
-            RetryMode = Get("S3_RETRY_MODE") is { } mode ? ParseRetryMode(mode, "S3_RETRY_MODE") : RequestRetryMode.Standard,
-            MaxAttempts = Get("S3_MAX_ATTEMPTS") is { } attempts ? ParseMaxAttempts(attempts, "S3_MAX_ATTEMPTS") : DefaultMaxAttempts,
+            foreach (var name in names)
+            {
+                if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+                {
+                    return (value, name);
+                }
+
+                if (fromFile.TryGetValue(name, out var fileValue) && fileValue.Length > 0)
+                {
+                    return (fileValue, $"{name} (in {file})");
+                }
+            }
+
+            return null;
+        }
+
+        var settings = new S3ExchangeSettings
+        {
+            Region = First("S3_REGION", "AWS_REGION", "AWS_DEFAULT_REGION")?.Value ?? DefaultRegion,
+            Bucket = First("S3_BUCKET")?.Value ?? DefaultBucket,
+            AccessKeyId = First("S3_AWS_ACCESS_KEY_ID")?.Value,
+            SecretAccessKey = First("S3_AWS_SECRET_ACCESS_KEY")?.Value,
+            RetryMode = First("S3_RETRY_MODE") is (var mode, var modeSource) ? ParseRetryMode(mode, modeSource) : RequestRetryMode.Standard,
+            MaxAttempts = First("S3_MAX_ATTEMPTS") is (var attempts, var attemptsSource) ? ParseMaxAttempts(attempts, attemptsSource) : DefaultMaxAttempts,
         };
+        return First("S3_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL") is (var endpoint, var endpointSource)
+            ? settings.WithEndpoint(endpoint, endpointSource)
+            : settings;
     }
 
     /// <summary>The value that names AWS itself (its regional endpoints) where an endpoint is expected: <c>aws</c>.</summary>
     public const string AwsEndpoint = "aws";
 
     /// <summary>
-    /// These settings with the endpoint a user named in <paramref name="source"/> (an MSBuild
-    /// property, a command-line flag): an absolute URL, or <see cref="AwsEndpoint"/> for AWS itself.
+    /// These settings with the endpoint a user named in <paramref name="source"/> (a variable, an
+    /// MSBuild property, a command-line flag): an absolute <c>http</c> or <c>https</c> URL, or
+    /// <see cref="AwsEndpoint"/> (any case) for AWS itself.
     /// </summary>
     /// <exception cref="FormatException">Neither; the message starts with <paramref name="source"/>.</exception>
     public S3ExchangeSettings WithEndpoint(string endpoint, string source)
@@ -105,9 +136,10 @@ public sealed record S3ExchangeSettings
             return this with { EndpointUrl = null };
         }
 
-        return Uri.TryCreate(endpoint, UriKind.Absolute, out _)
+        // An absolute URL only: on Unix "/path" is one (file:), and so is "localhost:9000" (scheme "localhost").
+        return Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? this with { EndpointUrl = endpoint }
-            : throw new FormatException($"{source} is '{endpoint}', which is not an absolute URL (e.g. http://127.0.0.1:9000) or '{AwsEndpoint}' for AWS itself.");
+            : throw new FormatException($"{source} is '{endpoint}', which is not an http(s) URL (e.g. http://127.0.0.1:9000) or '{AwsEndpoint}' for AWS itself.");
     }
 
     /// <summary>A retry mode by name, <c>standard</c> or <c>adaptive</c> (any case), read from <paramref name="source"/>.</summary>
@@ -155,7 +187,9 @@ public sealed record S3ExchangeSettings
         }
         else
         {
+            // AWS itself: not an endpoint the SDK would read from AWS_ENDPOINT_URL(_S3) or a profile.
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(Region);
+            config.IgnoreConfiguredEndpointUrls = true;
         }
 
         return AccessKeyId is not null && SecretAccessKey is not null

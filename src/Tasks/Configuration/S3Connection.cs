@@ -1,8 +1,9 @@
 namespace S3Exchange.Build.Configuration;
 
 /// <summary>
-/// Where the tasks talk to: MSBuild properties first, then the runtime's <c>S3_*</c> environment
-/// variables (and <c>.env</c>), then the runtime's defaults. Credentials are never properties:
+/// Where the tasks talk to: MSBuild properties first, then the runtime's variables (<c>S3_*</c>,
+/// then the AWS SDKs' <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_REGION</c>…; each from the environment,
+/// else <c>.env</c>), then the runtime's defaults. Credentials are never properties:
 /// they come only from <c>S3_AWS_ACCESS_KEY_ID</c>/<c>S3_AWS_SECRET_ACCESS_KEY</c> or the AWS
 /// credential chain, so they cannot land in a project file, a build log or a binary log.
 /// </summary>
@@ -36,7 +37,7 @@ internal sealed record S3Connection
         }
         catch (FormatException ex)
         {
-            // An S3_* variable the runtime cannot read; it names the variable.
+            // A variable or .env line the runtime cannot read; the message names it.
             reader.Add(new Diagnostics.BuildFailure("InvalidSetting", [ex.Message]));
             settings = new S3ExchangeSettings();
         }

@@ -26,10 +26,10 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
     {
     }
 
-    /// <summary>The S3 server URL, or <c>aws</c>; falls back to <c>S3_ENDPOINT_URL</c>.</summary>
+    /// <summary>The S3 server URL, or <c>aws</c>; falls back to <c>S3_ENDPOINT_URL</c>, <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL</c>.</summary>
     public string? Endpoint { get; set; }
 
-    /// <summary>The signing region; falls back to <c>S3_REGION</c>.</summary>
+    /// <summary>The signing region; falls back to <c>S3_REGION</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>.</summary>
     public string? Region { get; set; }
 
     /// <summary>The bucket; falls back to <c>S3_BUCKET</c>.</summary>

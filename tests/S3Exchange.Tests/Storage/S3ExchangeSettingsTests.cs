@@ -4,17 +4,8 @@ namespace S3Exchange.Tests.Storage;
 [Collection("Environment")]
 public sealed class S3ExchangeSettingsTests : IDisposable
 {
-    private static readonly string[] Names = ["S3_ENDPOINT_URL", "S3_REGION", "S3_BUCKET", "S3_AWS_ACCESS_KEY_ID", "S3_AWS_SECRET_ACCESS_KEY", "S3_RETRY_MODE", "S3_MAX_ATTEMPTS"];
-    private readonly Dictionary<string, string?> saved = Names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+    private readonly SettingsEnvironment environment = new();
     private readonly string folder = Directory.CreateTempSubdirectory("s3x-env-").FullName;
-
-    public S3ExchangeSettingsTests()
-    {
-        foreach (var name in Names)
-        {
-            Environment.SetEnvironmentVariable(name, null);
-        }
-    }
 
     [Fact]
     public void Defaults_are_the_reference_defaults()
@@ -54,7 +45,130 @@ public sealed class S3ExchangeSettingsTests : IDisposable
         var file = Path.Combine(folder, "bad.env");
         File.WriteAllLines(file, ["S3_BUCKET=b", "just words"]);
         var ex = Assert.Throws<FormatException>(() => S3ExchangeSettings.FromEnvironment(file));
-        Assert.Contains("line 2", ex.Message);
+        Assert.StartsWith($"{file}, line 2: expected KEY=value", ex.Message);
+    }
+
+    // One row per step of README "Configuration": each setting takes the first of its variables
+    // that has a value, each variable from the environment, else the .env file.
+    [Theory]
+    [InlineData("endpoint", "S3_ENDPOINT_URL=http://s3:1;AWS_ENDPOINT_URL_S3=http://aws-s3:2;AWS_ENDPOINT_URL=http://aws:3", "", "http://s3:1")]
+    [InlineData("endpoint", "AWS_ENDPOINT_URL_S3=http://aws-s3:2;AWS_ENDPOINT_URL=http://aws:3", "", "http://aws-s3:2")]
+    [InlineData("endpoint", "AWS_ENDPOINT_URL=http://aws:3", "", "http://aws:3")]
+    [InlineData("endpoint", "", "", "http://127.0.0.1:3900")]
+    [InlineData("endpoint", "AWS_REGION=eu-west-1", "", "http://127.0.0.1:3900")]
+    [InlineData("endpoint", "S3_ENDPOINT_URL=http://env:1", "S3_ENDPOINT_URL=http://file:1", "http://env:1")]
+    [InlineData("endpoint", "AWS_ENDPOINT_URL_S3=http://env:2", "S3_ENDPOINT_URL=http://file:1", "http://file:1")]
+    [InlineData("endpoint", "", "AWS_ENDPOINT_URL=http://file:3", "http://file:3")]
+    [InlineData("endpoint", "S3_ENDPOINT_URL=aws;AWS_ENDPOINT_URL_S3=http://aws-s3:2", "", null)]
+    [InlineData("endpoint", "", "S3_ENDPOINT_URL=AWS", null)]
+    [InlineData("region", "S3_REGION=s3-region;AWS_REGION=aws-region;AWS_DEFAULT_REGION=aws-default", "", "s3-region")]
+    [InlineData("region", "AWS_REGION=aws-region;AWS_DEFAULT_REGION=aws-default", "", "aws-region")]
+    [InlineData("region", "AWS_DEFAULT_REGION=aws-default", "", "aws-default")]
+    [InlineData("region", "", "", "garage")]
+    [InlineData("region", "AWS_ENDPOINT_URL=http://aws:3", "", "garage")]
+    [InlineData("region", "AWS_REGION=env-region", "S3_REGION=file-region", "file-region")]
+    [InlineData("region", "AWS_REGION=env-region", "S3_REGION=", "env-region")]
+    [InlineData("region", "S3_REGION=env-region", "S3_REGION=file-region", "env-region")]
+    [InlineData("bucket", "S3_BUCKET=env-bucket", "S3_BUCKET=file-bucket", "env-bucket")]
+    [InlineData("bucket", "", "S3_BUCKET=file-bucket", "file-bucket")]
+    [InlineData("bucket", "", "", "default")]
+    [InlineData("key", "S3_AWS_ACCESS_KEY_ID=AKS3;AWS_ACCESS_KEY_ID=AKAWS", "", "AKS3")]
+    [InlineData("key", "AWS_ACCESS_KEY_ID=AKAWS;AWS_SECRET_ACCESS_KEY=aws-secret", "", null)]
+    [InlineData("key", "", "S3_AWS_ACCESS_KEY_ID=AKFILE", "AKFILE")]
+    [InlineData("secret", "S3_AWS_SECRET_ACCESS_KEY=s3-secret;AWS_SECRET_ACCESS_KEY=aws-secret", "", "s3-secret")]
+    [InlineData("secret", "AWS_ACCESS_KEY_ID=AKAWS;AWS_SECRET_ACCESS_KEY=aws-secret", "", null)]
+    [InlineData("retry", "S3_RETRY_MODE=adaptive", "", "Adaptive")]
+    [InlineData("retry", "", "S3_RETRY_MODE=adaptive", "Adaptive")]
+    [InlineData("retry", "", "", "Standard")]
+    [InlineData("attempts", "S3_MAX_ATTEMPTS=9", "S3_MAX_ATTEMPTS=2", "9")]
+    [InlineData("attempts", "", "S3_MAX_ATTEMPTS=2", "2")]
+    [InlineData("attempts", "", "", "5")]
+    public void Each_setting_takes_the_first_of_its_variables_with_a_value(string setting, string inEnvironment, string inFile, string? expected)
+    {
+        SettingsEnvironment.Set(inEnvironment);
+        var file = Path.Combine(folder, ".env");
+        File.WriteAllLines(file, SettingsEnvironment.Pairs(inFile).Select(p => $"{p.Name}={p.Value}"));
+
+        var settings = S3ExchangeSettings.FromEnvironment(file);
+
+        var actual = setting switch
+        {
+            "endpoint" => settings.EndpointUrl,
+            "region" => settings.Region,
+            "bucket" => settings.Bucket,
+            "key" => settings.AccessKeyId,
+            "secret" => settings.SecretAccessKey,
+            "retry" => settings.RetryMode.ToString(),
+            "attempts" => settings.MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, null),
+        };
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void The_region_from_AWS_variables_reaches_the_client_of_the_default_endpoint()
+    {
+        Environment.SetEnvironmentVariable("AWS_REGION", "eu-central-1");
+
+        var settings = S3ExchangeSettings.FromEnvironment();
+        using var client = settings.CreateClient();
+
+        Assert.Equal(("http://127.0.0.1:3900", "eu-central-1"), (settings.EndpointUrl, settings.Region));
+        Assert.Equal("eu-central-1", client.Config.AuthenticationRegion);
+    }
+
+    [Fact]
+    public void AWS_itself_ignores_the_endpoints_the_SDK_would_read_from_its_variables()
+    {
+        Environment.SetEnvironmentVariable("S3_ENDPOINT_URL", "aws");
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");
+        Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
+
+        var settings = S3ExchangeSettings.FromEnvironment();
+        using var client = settings.CreateClient();
+
+        Assert.False(settings.IsS3Compatible);
+        Assert.True(client.Config.IgnoreConfiguredEndpointUrls);
+        Assert.Equal(Amazon.RegionEndpoint.EUWest1, client.Config.RegionEndpoint);
+        Assert.Null(client.Config.ServiceURL);
+    }
+
+    [Theory]
+    [InlineData("S3_ENDPOINT_URL", "localhost:9000")]
+    [InlineData("AWS_ENDPOINT_URL_S3", "/tmp/s3")]
+    [InlineData("AWS_ENDPOINT_URL", "ftp://127.0.0.1")]
+    public void An_endpoint_variable_that_is_no_http_URL_is_an_error_naming_it(string name, string value)
+    {
+        Environment.SetEnvironmentVariable(name, value);
+
+        var ex = Assert.Throws<FormatException>(() => S3ExchangeSettings.FromEnvironment());
+
+        Assert.StartsWith($"{name} is '{value}', which is not an http(s) URL", ex.Message);
+    }
+
+    [Fact]
+    public void A_value_from_the_dot_env_file_that_cannot_be_used_names_the_variable_and_the_file()
+    {
+        var file = Path.Combine(folder, ".env");
+        File.WriteAllLines(file, ["AWS_ENDPOINT_URL=localhost:9000", "S3_MAX_ATTEMPTS=none"]);
+
+        var ex = Assert.Throws<FormatException>(() => S3ExchangeSettings.FromEnvironment(file));
+
+        Assert.StartsWith($"S3_MAX_ATTEMPTS (in {file}) 'none' is not a number of attempts", ex.Message);
+        File.WriteAllLines(file, ["AWS_ENDPOINT_URL=localhost:9000"]);
+        Assert.StartsWith($"AWS_ENDPOINT_URL (in {file}) is 'localhost:9000'", Assert.Throws<FormatException>(() => S3ExchangeSettings.FromEnvironment(file)).Message);
+    }
+
+    [Fact]
+    public void A_dot_env_file_in_common_dotenv_syntax_is_read_from_disk()
+    {
+        var file = Path.Combine(folder, ".env");
+        var text = "# S3 settings\r\nexport S3_ENDPOINT_URL=http://127.0.0.1:9000   # local MinIO\r\n\r\nS3_REGION='eu-test'\r\nS3_BUCKET=\"my bucket\"\r\n";
+        File.WriteAllText(file, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var settings = S3ExchangeSettings.FromEnvironment(file);
+
+        Assert.Equal(("http://127.0.0.1:9000", "eu-test", "my bucket"), (settings.EndpointUrl, settings.Region, settings.Bucket));
     }
 
     [Fact]
@@ -122,11 +236,7 @@ public sealed class S3ExchangeSettingsTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var (name, value) in saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-
+        environment.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 
@@ -146,6 +256,8 @@ public sealed class S3ExchangeSettingsTests : IDisposable
     public void An_endpoint_that_is_neither_is_refused_naming_where_it_came_from()
     {
         var ex = Assert.Throws<FormatException>(() => new S3ExchangeSettings().WithEndpoint("not a url", "S3ExchangeEndpoint"));
+        Assert.Throws<FormatException>(() => new S3ExchangeSettings().WithEndpoint("localhost:9000", "--endpoint"));
+        Assert.Throws<FormatException>(() => new S3ExchangeSettings().WithEndpoint("/var/s3", "--endpoint"));
 
         Assert.StartsWith("S3ExchangeEndpoint is 'not a url'", ex.Message);
     }
