@@ -13,11 +13,15 @@ public sealed class InstalledTool : IAsyncLifetime
 
     public string Executable => Path.Combine(root, "tools", OperatingSystem.IsWindows() ? "s3x.exe" : "s3x");
 
+    /// <summary>The packed S3Exchange.Tool .nupkg the tool was installed from.</summary>
+    public string Package { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var feed = Path.Combine(root, "feed");
         await DotnetAsync("pack", Metadata("S3ExchangeToolProject"), "--no-build", "-c", Metadata("S3ExchangeToolConfiguration"), "-o", feed, $"-p:PackageVersion={version}");
+        Package = Path.Combine(feed, $"S3Exchange.Tool.{version}.nupkg");
         await DotnetAsync("tool", "install", "S3Exchange.Tool", "--tool-path", Path.Combine(root, "tools"), "--add-source", feed, "--version", version);
     }
 
