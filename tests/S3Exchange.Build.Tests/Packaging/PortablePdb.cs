@@ -35,6 +35,31 @@ internal sealed record PortablePdb(BlobContentId Id, string? SourceLink, IReadOn
         return new BlobContentId(pe.ReadCodeViewDebugDirectoryData(entry).Guid, entry.Stamp);
     }
 
+    /// <summary>
+    /// The commit an assembly was built from: the SDK appends it to the informational version
+    /// ("0.1.0+&lt;commit&gt;"), from the same git lookup that gives Source Link its commit.
+    /// </summary>
+    public static string BuiltCommit(byte[] assembly)
+    {
+        using var pe = new PEReader(ImmutableArray.Create(assembly));
+        var reader = pe.GetMetadataReader();
+        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = reader.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind == HandleKind.MemberReference
+                && reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } type
+                && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)type).Name) == "AssemblyInformationalVersionAttribute")
+            {
+                var value = reader.GetBlobReader(attribute.Value);
+                value.ReadUInt16(); // the custom attribute blob's prolog
+                var version = value.ReadSerializedString()!;
+                return version[(version.IndexOf('+', StringComparison.Ordinal) + 1)..];
+            }
+        }
+
+        throw new InvalidOperationException("The assembly has no AssemblyInformationalVersionAttribute.");
+    }
+
     private static PortablePdb Read(MetadataReader reader)
     {
         string? sourceLink = null;
