@@ -19,6 +19,9 @@ public sealed class InstalledTool : IAsyncLifetime
     /// <summary>The version it was packed as.</summary>
     public string Version { get; private set; } = string.Empty;
 
+    /// <summary>The packed S3Exchange.Tool .nupkg the tool was installed from.</summary>
+    public string Package => Path.Combine(Feed, $"S3Exchange.Tool.{Version}.nupkg");
+
     /// <summary>The tool's project file.</summary>
     public static string Project => Metadata("S3ExchangeToolProject");
 

@@ -57,7 +57,8 @@ internal static class DotnetCommand
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string Metadata(string key) =>
+    /// <summary>A value the test project file bakes into this assembly (AssemblyMetadata).</summary>
+    internal static string Metadata(string key) =>
         typeof(DotnetCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     public sealed record Result(int ExitCode, string Output, string Binlog)
