@@ -2,7 +2,8 @@
 # The main job: packs S3Exchange and S3Exchange.Build into a local feed, publishes
 # samples/ConsumerProject with them (its output lands in S3 as shards plus a manifest), prints
 # that manifest, runs the published app, fetches the build back through the download target and
-# again with the s3x tool (then `s3x verify`s the folder against the manifest), timing both fetches.
+# again with the s3x tool (then `s3x verify`s the folder against the manifest), timing both fetches,
+# and runs samples/WorkerService (DI from appsettings.json, ILogger, traces).
 # Uses the S3 server S3_ENDPOINT_URL names, or starts a local moto_server when none is set.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -77,3 +78,6 @@ tool_ms=$(( $(now_ms) - started ))
 "$tools/s3x" verify "$manifest_key" --dir "$fetched_by_tool"
 "$fetched_by_tool/ConsumerProject"
 echo "== Fetch wall time, process start to end: MSBuild target ${msbuild_ms} ms, s3x ${tool_ms} ms"
+
+echo "== A worker service with the store from DI (appsettings.json + S3_*), its log and its traces"
+dotnet run --project "$root/samples/WorkerService" -c Release -nologo -v:q
