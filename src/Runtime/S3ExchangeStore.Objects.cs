@@ -74,7 +74,15 @@ public sealed partial class S3ExchangeStore
         await objectWriter.PutFileAsync(ResolveKey(key), filePath, singlePutBytes, options, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Downloads one object (or virtual key) to <paramref name="filePath"/>; the file appears only once complete.</summary>
-    public Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default)
+    public Task DownloadAsync(string key, string filePath, CancellationToken cancellationToken = default) =>
+        DownloadAsync(key, filePath, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadAsync(string, string, CancellationToken)"/>, telling <paramref name="progress"/>
+    /// of the bytes written every 8 MiB and at the end (<see cref="TransferStep.BytesDownloaded"/>,
+    /// with the object's size as <see cref="TransferProgress.TotalBytes"/> when the server sent it).
+    /// </summary>
+    public Task DownloadAsync(string key, string filePath, IProgress<TransferProgress>? progress, CancellationToken cancellationToken = default)
     {
         var fullKey = ResolveKey(key);
         return S3ExchangeTelemetry.TraceAsync("Download", Bucket, fullKey, async () =>
@@ -82,7 +90,8 @@ public sealed partial class S3ExchangeStore
             var content = await objectOpener.OpenKeyAsync(fullKey, cancellationToken).ConfigureAwait(false);
             await using (content.ConfigureAwait(false))
             {
-                await VerifiedFileWriter.WriteAsync(content, Path.GetFullPath(filePath), null, new FetchOptions(), cancellationToken).ConfigureAwait(false);
+                var written = progress is null ? null : DownloadProgress.For(progress, fullKey, content);
+                await VerifiedFileWriter.WriteAsync(content, Path.GetFullPath(filePath), null, new FetchOptions(), written, cancellationToken).ConfigureAwait(false);
             }
         });
     }

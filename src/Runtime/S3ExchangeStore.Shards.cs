@@ -73,7 +73,8 @@ public sealed partial class S3ExchangeStore
             (archiveKey, batch, token) => writer.WriteAsync(archiveKey, batch, compression, level, token),
             storage.DeleteManyAsync,
             (entries, token) => manifestPublisher.WriteAsync(fullKey, entries, mode, token),
-            Options.MaxConcurrency);
+            Options.MaxConcurrency,
+            options.Progress);
         var batches = ShardSplitter.Split(items, options.MaxEntries, options.MaxBytes);
         return await S3ExchangeTelemetry.TraceAsync("PutItemsAsShards", Bucket, fullKey, () => put.PutAsync(fullKey, batches, i => KeyLayout.NumberedShardKey(shardFolder, i, compression), cancellationToken)).ConfigureAwait(false);
     }

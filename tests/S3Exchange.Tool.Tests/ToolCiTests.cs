@@ -72,6 +72,25 @@ public sealed partial class ToolCiTests(S3ServerFixture server, InstalledTool to
     }
 
     [Fact]
+    public async Task Put_and_get_print_their_bytes_of_the_total_with_the_progress_flag()
+    {
+        var store = server.CreateStore();
+        using var source = new TempFolder();
+        var file = source.Write("one.bin", 1024 * 1024, 1);
+        using var target = new TempFolder();
+
+        var put = await tool.RunAsync(ServerEnvironment.Of(server), "put", file, "ci/one.bin", "--progress", "--base-prefix", store.Options.BasePrefix!);
+        var get = await tool.RunAsync(ServerEnvironment.Of(server), "get", "ci/one.bin", "-o", Path.Combine(target.Root, "one.bin"), "--progress", "--base-prefix", store.Options.BasePrefix!);
+
+        Assert.True(put.ExitCode == 0, put.ToString());
+        Assert.StartsWith("s3x put: [1/1] 1 files, 1.00 MiB of 1.00 MiB sent, ", put.Error, StringComparison.Ordinal);
+        Assert.True(get.ExitCode == 0, get.ToString());
+        Assert.StartsWith("s3x get: 1.00 MiB of 1.00 MiB written, ", get.Error, StringComparison.Ordinal);
+        Assert.Single(get.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(target.Root, "one.bin")));
+    }
+
+    [Fact]
     public async Task On_a_terminal_progress_is_one_line_rewritten_in_place()
     {
         var store = server.CreateStore();

@@ -13,7 +13,7 @@ internal delegate Task WriteEntries(IEnumerable<ManifestEntry> entries, Cancella
 /// writing is deleted again, best effort; the failure is rethrown. When the manifest write
 /// itself fails the archives are kept: it may have landed, naming them.
 /// </summary>
-internal sealed class ShardedPut(PutArchive putArchive, DeleteMany deleteMany, WriteEntries writeManifest, int maxConcurrency)
+internal sealed class ShardedPut(PutArchive putArchive, DeleteMany deleteMany, WriteEntries writeManifest, int maxConcurrency, IProgress<TransferProgress>? progress)
 {
     /// <param name="manifestKey">The manifest's full key, for the cleanup's exception.</param>
     /// <param name="batches">The items of each shard, in shard order.</param>
@@ -25,6 +25,7 @@ internal sealed class ShardedPut(PutArchive putArchive, DeleteMany deleteMany, W
         var shardItems = batches.ToList();
         var shards = new Shard[shardItems.Count];
         var started = new bool[shardItems.Count];
+        var done = 0;
         try
         {
             await Parallel.ForEachAsync(
@@ -33,7 +34,9 @@ internal sealed class ShardedPut(PutArchive putArchive, DeleteMany deleteMany, W
                 async (i, token) =>
                 {
                     started[i] = true;
+                    var clock = System.Diagnostics.Stopwatch.GetTimestamp();
                     shards[i] = await putArchive(archiveKeyOf(i), shardItems[i], token).ConfigureAwait(false);
+                    progress?.Report(new TransferProgress(TransferStep.ShardUploaded, shards[i].Entry.ArchiveKey, null, shardItems[i].Count, shards[i].Entry.SizeBytes ?? 0, Interlocked.Increment(ref done), shardItems.Count, System.Diagnostics.Stopwatch.GetElapsedTime(clock)));
                 }).ConfigureAwait(false);
         }
         catch (Exception failure)

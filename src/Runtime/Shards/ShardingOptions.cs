@@ -28,4 +28,7 @@ public sealed class ShardingOptions
 
     /// <summary>How the manifest is written once every shard is stored. Default append_parts.</summary>
     public ManifestWriteMode Mode { get; init; } = ManifestWriteMode.AppendParts;
+
+    /// <summary>Told of each shard archive uploaded (<see cref="TransferStep.ShardUploaded"/>: its members, its bytes, shards done of all).</summary>
+    public IProgress<TransferProgress>? Progress { get; init; }
 }

@@ -7,7 +7,8 @@ namespace S3Exchange;
 /// connection that fails mid-body (reset, cut short) reported as an
 /// <see cref="S3OperationException"/> of <c>GetObject</c> naming the key, like a failed request.
 /// </summary>
-internal sealed class ObjectReadStream(Stream response, string key) : Stream
+/// <remarks><see cref="Length"/> is the response's Content-Length (the SDK's stream may not know it).</remarks>
+internal sealed class ObjectReadStream(Stream response, string key, long contentLength) : Stream
 {
     public override bool CanRead => response.CanRead;
 
@@ -15,7 +16,7 @@ internal sealed class ObjectReadStream(Stream response, string key) : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => response.Length;
+    public override long Length => contentLength;
 
     public override long Position
     {

@@ -40,7 +40,7 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
         {
             S3ExchangeTelemetry.CountRequest(S3Operations.GetObject);
             var response = await Client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
-            response.ResponseStream = new ObjectReadStream(response.ResponseStream, key);
+            response.ResponseStream = new ObjectReadStream(response.ResponseStream, key, response.ContentLength);
             return response;
         }
         catch (Exception ex) when (!(ifMatch is not null && S3ErrorTranslation.IsConditionAnswer(ex))
@@ -279,8 +279,8 @@ internal sealed class ObjectStorage(IAmazonS3 client, string bucket, bool compat
     }
 
     /// <summary>Opens a stream whose bytes become the object at <paramref name="key"/>; see <see cref="UploadStream"/>.</summary>
-    public UploadStream OpenWrite(string key, string? contentType, UploadSettings settings) =>
-        new(this, key, contentType, settings);
+    public UploadStream OpenWrite(string key, string? contentType, UploadSettings settings, IProgress<TransferProgress>? progress = null, long? expectedLength = null) =>
+        new(this, key, contentType, settings) { Progress = progress, ExpectedLength = expectedLength };
 
     /// <summary>Starts a multipart upload and returns its id.</summary>
     /// <exception cref="S3OperationException">The request failed.</exception>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amazon.S3.Model;
 
 namespace S3Exchange;
@@ -13,7 +14,9 @@ internal sealed class ObjectWriter(ObjectStorage storage, UploadSettings uploadS
     {
         if (data.Length <= uploadSettings.PartSize)
         {
+            var started = Stopwatch.GetTimestamp();
             var etag = await storage.PutAsync(ObjectStorage.NewPut(fullKey, data, options?.ContentType), cancellationToken).ConfigureAwait(false);
+            ReportOnePut(options, fullKey, data.Length, started);
             return NewFileEntry(fullKey, data.Length, etag, options);
         }
 
@@ -31,7 +34,9 @@ internal sealed class ObjectWriter(ObjectStorage storage, UploadSettings uploadS
         {
             var size = data.Length - data.Position;
             var request = new PutObjectRequest { Key = fullKey, InputStream = data, ContentType = options?.ContentType, AutoCloseStream = false };
+            var started = Stopwatch.GetTimestamp();
             var etag = await storage.PutAsync(request, cancellationToken).ConfigureAwait(false);
+            ReportOnePut(options, fullKey, size, started);
             return NewFileEntry(fullKey, size, etag, options);
         }
 
@@ -50,7 +55,7 @@ internal sealed class ObjectWriter(ObjectStorage storage, UploadSettings uploadS
 
     private async Task<FileEntry> UploadAsync(string fullKey, Stream data, PutObjectOptions? options, CancellationToken cancellationToken)
     {
-        var upload = storage.OpenWrite(fullKey, options?.ContentType, uploadSettings);
+        var upload = storage.OpenWrite(fullKey, options?.ContentType, uploadSettings, options?.Progress, data.CanSeek ? data.Length - data.Position : null);
         await using (upload.ConfigureAwait(false))
         {
             await data.CopyToAsync(upload, cancellationToken).ConfigureAwait(false);
@@ -58,6 +63,9 @@ internal sealed class ObjectWriter(ObjectStorage storage, UploadSettings uploadS
             return NewFileEntry(fullKey, result.SizeBytes, result.ETag, options);
         }
     }
+
+    private static void ReportOnePut(PutObjectOptions? options, string fullKey, long size, long started) =>
+        options?.Progress?.Report(new TransferProgress(TransferStep.FileUploaded, fullKey, null, 1, size, 1, 1, Stopwatch.GetElapsedTime(started)) { TotalBytes = size });
 
     private FileEntry NewFileEntry(string fullKey, long size, string? etag, PutObjectOptions? options) => new(fullKey)
     {

@@ -13,4 +13,11 @@ public sealed class PutObjectOptions
 
     /// <summary>The object's content type (stored with the object and in the entry).</summary>
     public string? ContentType { get; init; }
+
+    /// <summary>
+    /// Told as the upload goes: each part of a multipart upload (<see cref="TransferStep.PartUploaded"/>,
+    /// with the part count and <see cref="TransferProgress.TotalBytes"/> when the length is known),
+    /// or the one PutObject (<see cref="TransferStep.FileUploaded"/>).
+    /// </summary>
+    public IProgress<TransferProgress>? Progress { get; init; }
 }

@@ -35,6 +35,7 @@ internal sealed class UploadStream : Stream
     private long length;
     private string? uploadId;
     private bool finished;
+    private int partsSent;
 
     /// <param name="storage">Where the object goes.</param>
     /// <param name="key">The object's full key.</param>
@@ -51,6 +52,12 @@ internal sealed class UploadStream : Stream
         slots = new SemaphoreSlim(settings.MaxConcurrentParts);
         buffer = this.pool.Rent(settings.PartSize);
     }
+
+    /// <summary>Told of each part sent (<see cref="TransferStep.PartUploaded"/>), or of the one PutObject (<see cref="TransferStep.FileUploaded"/>).</summary>
+    public IProgress<TransferProgress>? Progress { get; init; }
+
+    /// <summary>How many bytes will be written, when the writer knows: gives the reports their totals.</summary>
+    public long? ExpectedLength { get; init; }
 
     public override bool CanRead => false;
 
@@ -105,7 +112,9 @@ internal sealed class UploadStream : Stream
             string? etag;
             if (uploadId is null && parked.Count == 0)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 etag = await storage.PutAsync(ObjectStorage.NewPut(key, buffer.AsMemory(0, buffered), contentType), cancellationToken).ConfigureAwait(false);
+                Progress?.Report(new TransferProgress(TransferStep.FileUploaded, key, null, 1, buffered, 1, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { TotalBytes = buffered });
             }
             else
             {
@@ -202,7 +211,15 @@ internal sealed class UploadStream : Stream
     {
         try
         {
-            return await storage.UploadPartAsync(key, id, partNumber, part.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var sent = await storage.UploadPartAsync(key, id, partNumber, part.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+            if (Progress is { } progress)
+            {
+                var total = ExpectedLength is { } expected ? (int)((expected + settings.PartSize - 1) / settings.PartSize) : 0;
+                progress.Report(new TransferProgress(TransferStep.PartUploaded, key, null, 0, size, Interlocked.Increment(ref partsSent), total, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { TotalBytes = ExpectedLength });
+            }
+
+            return sent;
         }
         finally
         {

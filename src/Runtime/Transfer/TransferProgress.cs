@@ -6,10 +6,14 @@ namespace S3Exchange;
 /// <param name="Path">The file's path below the folder ('/'-separated), or null for a whole shard.</param>
 /// <param name="Files">The files the step covered (a shard's members, or 1).</param>
 /// <param name="Bytes">The bytes the step moved: sent for an upload, written for a fetch, 0 when already stored.</param>
-/// <param name="Completed">Units (shards and loose files for a publish; files for a fetch) done so far, this one included.</param>
-/// <param name="Total">Units in the whole operation.</param>
+/// <param name="Completed">Units (shards and loose files for a publish; files for a fetch; shards for a sharded put; parts for a large put) done so far, this one included; 0 for a download's bytes.</param>
+/// <param name="Total">Units in the whole operation; 0 when not known (a put from a stream of unknown length).</param>
 /// <param name="Elapsed">How long the step took.</param>
-public sealed record TransferProgress(TransferStep Step, string Key, string? Path, int Files, long Bytes, int Completed, int Total, TimeSpan Elapsed);
+public sealed record TransferProgress(TransferStep Step, string Key, string? Path, int Files, long Bytes, int Completed, int Total, TimeSpan Elapsed)
+{
+    /// <summary>The bytes the whole operation moves, when known: a large put of a file, a download of an object.</summary>
+    public long? TotalBytes { get; init; }
+}
 
 /// <summary>The steps <see cref="TransferProgress"/> reports.</summary>
 public enum TransferStep
@@ -28,4 +32,10 @@ public enum TransferStep
 
     /// <summary>A fetched file was verified and written to its path.</summary>
     FileWritten,
+
+    /// <summary>A part of a multipart upload was sent (a put larger than the store's part size).</summary>
+    PartUploaded,
+
+    /// <summary>A download wrote more of its object: every 8 MiB and at the end; <see cref="TransferProgress.Bytes"/> counts since the last report.</summary>
+    BytesDownloaded,
 }

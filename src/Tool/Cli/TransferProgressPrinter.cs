@@ -23,6 +23,7 @@ internal sealed class TransferProgressPrinter : IProgress<TransferProgress>
     private int files;
     private long bytes;
     private bool lineOpen;
+    private string? unprinted;
 
     private TransferProgressPrinter(TextWriter error, string verb, string moved, bool terminal)
     {
@@ -53,30 +54,19 @@ internal sealed class TransferProgressPrinter : IProgress<TransferProgress>
             files += value.Files;
             bytes += value.Bytes;
             var now = Stopwatch.GetTimestamp();
-            var last = value.Completed == value.Total;
+            var line = Line(value, Stopwatch.GetElapsedTime(started, now).TotalSeconds);
+
+            // The last unit of a counted operation always shows; a download's bytes (no count)
+            // end with Finish.
+            var last = value.Total > 0 && value.Completed == value.Total;
             if (!last && lastPrinted != long.MinValue && Stopwatch.GetElapsedTime(lastPrinted, now) < interval)
             {
+                unprinted = line;
                 return;
             }
 
             lastPrinted = now;
-            var seconds = Stopwatch.GetElapsedTime(started, now).TotalSeconds;
-            var rate = seconds > 0 ? bytes / 1048576.0 / seconds : 0;
-            var line = string.Create(CultureInfo.InvariantCulture, $"s3x {verb}: [{value.Completed}/{value.Total}] {files} files, {Sizes.Mib(bytes)} {moved}, {rate:0.0} MiB/s");
-            if (terminal)
-            {
-                // Back to the line's start and clear it, so a shorter line leaves nothing behind.
-                error.Write("\r" + line + "\u001b[K");
-                lineOpen = !last;
-                if (last)
-                {
-                    error.WriteLine();
-                }
-            }
-            else
-            {
-                error.WriteLine(line);
-            }
+            Print(line, last);
         }
     }
 
@@ -85,11 +75,60 @@ internal sealed class TransferProgressPrinter : IProgress<TransferProgress>
     {
         lock (gate)
         {
+            if (unprinted is { } line)
+            {
+                Print(line, last: false);
+            }
+
             if (lineOpen)
             {
                 error.WriteLine();
                 lineOpen = false;
             }
+        }
+    }
+
+    // "[3/8] 120 files, 35.20 MiB of 80.00 MiB sent, 12.3 MiB/s": the count and files when the
+    // operation has them, the total bytes when known.
+    private string Line(TransferProgress value, double seconds)
+    {
+        var text = new System.Text.StringBuilder("s3x ").Append(verb).Append(": ");
+        if (value.Total > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[{value.Completed}/{value.Total}] ");
+        }
+
+        if (files > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{files} files, ");
+        }
+
+        text.Append(Sizes.Mib(bytes));
+        if (value.TotalBytes is { } total)
+        {
+            text.Append(" of ").Append(Sizes.Mib(total));
+        }
+
+        var rate = seconds > 0 ? bytes / 1048576.0 / seconds : 0;
+        return text.Append(CultureInfo.InvariantCulture, $" {moved}, {rate:0.0} MiB/s").ToString();
+    }
+
+    private void Print(string line, bool last)
+    {
+        unprinted = null;
+        if (terminal)
+        {
+            // Back to the line's start and clear it, so a shorter line leaves nothing behind.
+            error.Write("\r" + line + "\u001b[K");
+            lineOpen = !last;
+            if (last)
+            {
+                error.WriteLine();
+            }
+        }
+        else
+        {
+            error.WriteLine(line);
         }
     }
 }

@@ -10,9 +10,10 @@ internal static class PutCommand
     {
         var file = new Argument<string>("file") { Description = "The file to upload." };
         var key = new Argument<string>("key") { Description = "The object's key (relative to --base-prefix)." };
+        var progress = TransferProgressPrinter.CreateOption();
         var command = new Command("put", "Upload a file and print its manifest entry (JSON).\n\nExamples:\n  s3x put notes.txt releases/web/2.1.0/notes.txt")
         {
-            file, key,
+            file, key, progress,
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(parsed, connection, async (store, output, token) =>
         {
@@ -22,7 +23,17 @@ internal static class PutCommand
                 throw new UsageException($"The file '{path}' does not exist.");
             }
 
-            var entry = await store.PutFileAsync(parsed.GetValue(key)!, path, null, token).ConfigureAwait(false);
+            var printer = TransferProgressPrinter.Create("put", "sent", parsed.GetValue(progress));
+            FileEntry entry;
+            try
+            {
+                entry = await store.PutFileAsync(parsed.GetValue(key)!, path, new PutObjectOptions { Progress = printer }, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                printer?.Finish();
+            }
+
             await output.WriteLineAsync(ManifestJson.ToJson(entry)).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));

@@ -11,7 +11,7 @@ public sealed class ShardedPutTests
     public async Task The_manifest_is_written_once_after_every_shard_naming_them_in_order()
     {
         var log = new List<string>();
-        var put = new ShardedPut(Upload(log), Delete(log, NoneRefused), WriteManifest(log), maxConcurrency: 4);
+        var put = new ShardedPut(Upload(log), Delete(log, NoneRefused), WriteManifest(log), maxConcurrency: 4, progress: null);
 
         var shards = await put.PutAsync(Manifest, Batches(5), ArchiveKey, CancellationToken.None);
 
@@ -25,7 +25,7 @@ public sealed class ShardedPutTests
     public async Task A_failed_upload_writes_no_manifest_and_deletes_every_archive_started()
     {
         var log = new List<string>();
-        var put = new ShardedPut(Upload(log, failAt: 2), Delete(log, NoneRefused), WriteManifest(log), maxConcurrency: 1);
+        var put = new ShardedPut(Upload(log, failAt: 2), Delete(log, NoneRefused), WriteManifest(log), maxConcurrency: 1, progress: null);
 
         var ex = await Assert.ThrowsAsync<IOException>(() => put.PutAsync(Manifest, Batches(5), ArchiveKey, CancellationToken.None));
 
@@ -39,7 +39,7 @@ public sealed class ShardedPutTests
     {
         var log = new List<string>();
         var refused = new Dictionary<string, string> { [ArchiveKey(1)] = "AccessDenied: no" };
-        var put = new ShardedPut(Upload(log, failAt: 2), Delete(log, refused), WriteManifest(log), maxConcurrency: 1);
+        var put = new ShardedPut(Upload(log, failAt: 2), Delete(log, refused), WriteManifest(log), maxConcurrency: 1, progress: null);
 
         var ex = await Assert.ThrowsAsync<ShardCleanupException>(() => put.PutAsync(Manifest, Batches(5), ArchiveKey, CancellationToken.None));
 
@@ -54,7 +54,7 @@ public sealed class ShardedPutTests
     {
         var log = new List<string>();
         var deleteFailure = new S3ExchangeException("delete failed");
-        var put = new ShardedPut(Upload(log, failAt: 1), (_, _) => throw deleteFailure, WriteManifest(log), maxConcurrency: 1);
+        var put = new ShardedPut(Upload(log, failAt: 1), (_, _) => throw deleteFailure, WriteManifest(log), maxConcurrency: 1, progress: null);
 
         var ex = await Assert.ThrowsAsync<ShardCleanupException>(() => put.PutAsync(Manifest, Batches(3), ArchiveKey, CancellationToken.None));
 
@@ -66,7 +66,7 @@ public sealed class ShardedPutTests
     public async Task A_failed_manifest_write_keeps_the_archives()
     {
         var log = new List<string>();
-        var put = new ShardedPut(Upload(log), Delete(log, NoneRefused), (_, _) => throw new IOException("manifest write failed"), maxConcurrency: 2);
+        var put = new ShardedPut(Upload(log), Delete(log, NoneRefused), (_, _) => throw new IOException("manifest write failed"), maxConcurrency: 2, progress: null);
 
         await Assert.ThrowsAsync<IOException>(() => put.PutAsync(Manifest, Batches(3), ArchiveKey, CancellationToken.None));
 

@@ -86,7 +86,7 @@ internal sealed class FolderFetcher(S3ExchangeStore store, FetchOptions options,
     private async Task<FetchedFile> WriteAsync(FetchTarget target, Stream content, int total, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var (size, verified) = await VerifiedFileWriter.WriteAsync(content, target.FullPath, target.File, options, cancellationToken).ConfigureAwait(false);
+        var (size, verified) = await VerifiedFileWriter.WriteAsync(content, target.FullPath, target.File, options, null, cancellationToken).ConfigureAwait(false);
         progress?.Report(new TransferProgress(TransferStep.FileWritten, target.File.Key, target.RelativePath, 1, size, Interlocked.Increment(ref completed), total, Stopwatch.GetElapsedTime(started)));
         return new FetchedFile(target.File.Key, target.RelativePath, target.FullPath, size, verified);
     }

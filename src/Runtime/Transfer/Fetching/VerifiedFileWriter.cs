@@ -18,7 +18,13 @@ internal static class VerifiedFileWriter
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; <paramref name="entry"/> (when given) is what it is checked against.</summary>
     /// <returns>The bytes written, and whether a size or hash was checked.</returns>
     /// <exception cref="ContentMismatchException">The size or SHA-256 differs from the entry's.</exception>
-    public static async Task<(long Size, bool Verified)> WriteAsync(Stream content, string path, FileEntry? entry, FetchOptions options, CancellationToken cancellationToken)
+    /// <param name="content">What to write.</param>
+    /// <param name="path">The target file.</param>
+    /// <param name="entry">What the content is checked against, if anything.</param>
+    /// <param name="options">Whether to verify and restore modes.</param>
+    /// <param name="written">Told of the bytes written as the copy goes (see <see cref="DownloadProgress"/>), if anyone asked.</param>
+    /// <param name="cancellationToken">Cancels the copy; the temporary file is deleted.</param>
+    public static async Task<(long Size, bool Verified)> WriteAsync(Stream content, string path, FileEntry? entry, FetchOptions options, DownloadProgress? written, CancellationToken cancellationToken)
     {
         var expectedSha256 = options.VerifyContent && entry?.Meta?["sha256"] is { } node && node.GetValueKind() == System.Text.Json.JsonValueKind.String
             ? node.GetValue<string>()
@@ -39,8 +45,11 @@ internal static class VerifiedFileWriter
                     hash?.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     size += read;
+                    written?.Add(read);
                 }
             }
+
+            written?.Finish();
 
             var verified = false;
             if (entry is not null && options.VerifyContent)
