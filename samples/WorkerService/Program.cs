@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WorkerService;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json is read from beside the app, wherever it is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddS3Exchange(builder.Configuration.GetSection("S3Exchange"));
 builder.Services.AddHostedService<ExchangeWorker>();
 
