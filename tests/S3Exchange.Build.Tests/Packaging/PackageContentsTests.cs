@@ -13,7 +13,9 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
 {
     private static readonly string[] RuntimeFrameworks = ["net8.0", "net10.0"];
 
-    public static TheoryData<string> PackageIds => ["S3Exchange", "S3Exchange.Build"];
+    public static TheoryData<string> PackageIds => ["S3Exchange", "S3Exchange.Build", "S3Exchange.Extensions.DependencyInjection"];
+
+    public static TheoryData<string> LibraryPackageIds => ["S3Exchange", "S3Exchange.Extensions.DependencyInjection"];
 
     [Theory]
     [MemberData(nameof(PackageIds))]
@@ -39,17 +41,20 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
         PackageMetadataAssert.Repository(package);
     }
 
-    [Fact]
-    public void Runtime_snupkg_has_the_matching_pdb_for_each_target_framework()
+    [Theory]
+    [MemberData(nameof(LibraryPackageIds))]
+    public void Snupkg_has_the_matching_pdb_for_each_target_framework(string id)
     {
-        using var package = new PackageFile(packages.Runtime);
-        using var symbols = new PackageFile(packages.RuntimeSymbols);
-        Assert.Equal(RuntimeFrameworks.Select(f => $"lib/{f}/S3Exchange.pdb").Order(StringComparer.Ordinal),
+        using var package = new PackageFile(packages.Package(id));
+        using var symbols = new PackageFile(packages.Symbols(id));
+        Assert.Equal(RuntimeFrameworks.Select(f => $"lib/{f}/{id}.pdb").Order(StringComparer.Ordinal),
             symbols.Entries.Where(e => e.EndsWith(".pdb", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         foreach (var framework in RuntimeFrameworks)
         {
-            var pdb = PortablePdb.Read(symbols.ReadAllBytes($"lib/{framework}/S3Exchange.pdb"));
-            Assert.Equal(PortablePdb.ExpectedBy(package.ReadAllBytes($"lib/{framework}/S3Exchange.dll")), pdb.Id);
+            var pdb = PortablePdb.Read(symbols.ReadAllBytes($"lib/{framework}/{id}.pdb"));
+            Assert.Equal(PortablePdb.ExpectedBy(package.ReadAllBytes($"lib/{framework}/{id}.dll")), pdb.Id);
+            var (_, url) = Assert.Single(SourceLinkMap(pdb));
+            Assert.StartsWith("https://raw.githubusercontent.com/s3exchange/s3exchange-dotnet/", url, StringComparison.Ordinal);
         }
     }
 

@@ -3,7 +3,7 @@ using S3Exchange.Build.Tests.Infrastructure;
 namespace S3Exchange.Build.Tests.Packaging;
 
 /// <summary>
-/// S3Exchange and S3Exchange.Build packed once, from the projects this test project's build
+/// S3Exchange, S3Exchange.Build and S3Exchange.Extensions.DependencyInjection packed once, from the projects this test project's build
 /// already built (<c>--no-build</c>), into a temporary feed under a version of their own.
 /// S3Exchange.Tool is packed by the tool tests' fixture, which installs it, and checked there.
 /// </summary>
@@ -20,17 +20,17 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public string Tasks => Path.Combine(root, $"S3Exchange.Build.{version}.nupkg");
 
-    /// <summary>The package of <paramref name="id"/> (S3Exchange or S3Exchange.Build).</summary>
-    public string Package(string id) => id switch
-    {
-        "S3Exchange" => Runtime,
-        "S3Exchange.Build" => Tasks,
-        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "not packed here"),
-    };
+    /// <summary>The package of <paramref name="id"/> (one of those packed here).</summary>
+    public string Package(string id) => id is "S3Exchange" or "S3Exchange.Build" or "S3Exchange.Extensions.DependencyInjection"
+        ? Path.Combine(root, $"{id}.{version}.nupkg")
+        : throw new ArgumentOutOfRangeException(nameof(id), id, "not packed here");
+
+    /// <summary>The symbol package of <paramref name="id"/> (the packages with lib/ assemblies).</summary>
+    public string Symbols(string id) => Path.ChangeExtension(Package(id), ".snupkg");
 
     public async Task InitializeAsync()
     {
-        foreach (var project in new[] { DotnetCommand.Metadata("S3ExchangeRuntimeProject"), DotnetCommand.Metadata("S3ExchangeTasksProject") })
+        foreach (var project in new[] { DotnetCommand.Metadata("S3ExchangeRuntimeProject"), DotnetCommand.Metadata("S3ExchangeTasksProject"), DotnetCommand.Metadata("S3ExchangeDependencyInjectionProject") })
         {
             var binlog = Path.Combine(root, Path.GetFileNameWithoutExtension(project) + ".binlog");
             var result = await DotnetCommand.RunAsync(root, new Dictionary<string, string>(), binlog,
