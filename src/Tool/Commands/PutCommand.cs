@@ -23,7 +23,7 @@ internal static class PutCommand
             }
 
             var entry = await store.PutFileAsync(parsed.GetValue(key)!, path, null, token).ConfigureAwait(false);
-            await output.WriteLineAsync(ManifestJson.ToJson(entry)).ConfigureAwait(false);
+            await output.WriteLineAsync(entry.ToJson()).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
