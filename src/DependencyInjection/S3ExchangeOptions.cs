@@ -6,6 +6,12 @@ namespace S3Exchange.Extensions.DependencyInjection;
 /// runtime's defaults (<see cref="S3ExchangeSettings.FromEnvironment"/>), so the same service
 /// runs against a local server in development and AWS in production by configuration alone.
 /// </summary>
+/// <remarks>
+/// A class with settable properties, unlike the runtime's option records (<see cref="S3ExchangeStoreOptions"/>
+/// and the others, <c>init</c>-only): configuration binding and <c>Configure&lt;S3ExchangeOptions&gt;(o =&gt; …)</c>
+/// set the properties of an instance after it is made. The store gets its own
+/// <see cref="S3ExchangeStoreOptions"/> record built from these values.
+/// </remarks>
 public sealed class S3ExchangeOptions
 {
     /// <summary>The server URL (e.g. <c>http://127.0.0.1:9000</c>), or <c>aws</c> for AWS itself.</summary>

@@ -66,7 +66,9 @@ public sealed class S3ServerFixture : IAsyncLifetime
     public S3ExchangeStore CreateStore(S3ExchangeStoreOptions? options = null)
     {
         options ??= new S3ExchangeStoreOptions();
-        var prefix = KeyPath.Join("t-" + Guid.NewGuid().ToString("N")[..12], options.BasePrefix);
+        var unique = "t-" + Guid.NewGuid().ToString("N")[..12];
+        var below = options.BasePrefix?.Trim('/');
+        var prefix = string.IsNullOrEmpty(below) ? unique : unique + "/" + below;
         return S3ExchangeStore.Create(Settings, options with { BasePrefix = prefix });
     }
 

@@ -51,7 +51,7 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
         var member = await RunAsync(store, "cat", shard.Members[1].Key[(store.Options.BasePrefix!.Length + 1)..]);
 
         Assert.True(lines.ExitCode == 0, lines.ToString());
-        Assert.Equal(ManifestJson.ToJson(shard.Entry), lines.Output.Trim());
+        Assert.Equal(shard.Entry.ToJson(), lines.Output.Trim());
         Assert.True(member.ExitCode == 0, member.ToString());
         Assert.Equal("beta", member.Output);
     }

@@ -28,7 +28,13 @@ internal sealed class ShardedDataset
     public int ItemsPerShard { get; }
 
     /// <summary>The archives' extension without its dot: <c>tar.gz</c>, <c>tar.bz2</c>.</summary>
-    public string Format => ShardCompressionNames.FileExtension(Compression).TrimStart('.');
+    public string Format => Compression switch
+    {
+        ShardCompression.Gzip => "tar.gz",
+        ShardCompression.Bzip2 => "tar.bz2",
+        ShardCompression.Xz => "tar.xz",
+        _ => "tar",
+    };
 
     /// <summary>What the store does to each archive beyond moving its bytes.</summary>
     public string Decoding => Compression switch

@@ -22,6 +22,9 @@ public static class KeyLayout
     /// <summary>The folder of content-addressed loose objects below a content prefix: <c>objects</c>.</summary>
     public const string ObjectsFolder = "objects";
 
+    /// <summary>The folder, beside a manifest, of its content when no content prefix is given: <c>content</c>.</summary>
+    public const string ContentFolder = "content";
+
     /// <summary><c>{prefix}/manifest.jsonl</c> (just <c>manifest.jsonl</c> for an empty prefix).</summary>
     public static string ManifestKey(string prefix) => KeyPath.Join(prefix, ManifestFileName);
 
@@ -43,6 +46,17 @@ public static class KeyLayout
 
     /// <summary><c>{folder of the root}/manifests/{partName}</c>: where an append_parts part of <paramref name="rootKey"/> is stored.</summary>
     public static string PartKey(string rootKey, string partName) => KeyPath.Join(KeyPath.Folder(rootKey), PartsFolder, partName);
+
+    /// <summary>
+    /// <c>{folder of the manifest}/content</c>: the content prefix of a publish that names none
+    /// (<c>s3x publish</c> without <c>--content</c>), e.g. <c>releases/web/2.1.0/content</c> for
+    /// <c>releases/web/2.1.0/manifest.jsonl</c>, or <c>content</c> for a top-level manifest.
+    /// The manifest key is normalised first. Only manifests in the same folder share content
+    /// stored there; to store unchanged content once across builds, give them all one
+    /// <see cref="PublishRequest.ContentPrefix"/> of their own.
+    /// </summary>
+    public static string DefaultContentPrefix(string manifestKey) =>
+        KeyPath.Join(KeyPath.Folder(KeyPath.Normalize(manifestKey)), ContentFolder);
 
     /// <summary><c>{contentPrefix}/shards/{digest}{extension}</c>: a content-addressed shard archive.</summary>
     public static string ContentShardKey(string contentPrefix, string digest, ShardCompression compression) =>

@@ -1,7 +1,7 @@
 namespace S3Exchange;
 
 /// <summary>Key normalisation and the small key computations the wire format defines.</summary>
-public static class KeyPath
+internal static class KeyPath
 {
     /// <summary>
     /// Collapses runs of '/' to one and removes leading and trailing '/', as the reference does.

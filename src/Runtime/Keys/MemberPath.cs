@@ -1,7 +1,7 @@
 namespace S3Exchange;
 
 /// <summary>Rules for paths inside shard archives and below download folders.</summary>
-public static class MemberPath
+internal static class MemberPath
 {
     /// <summary>
     /// Throws <see cref="InvalidMemberPathException"/> unless <paramref name="path"/> is a

@@ -29,7 +29,7 @@ public readonly record struct VirtualKey(string ArchiveKey, string MemberPath)
     /// <paramref name="archiveKey"/>, checked without building it (reading a shard reuses the
     /// internal manifest's keys instead of allocating one per member).
     /// </summary>
-    public static bool Names(string key, string archiveKey, string memberPath) =>
+    internal static bool Names(string key, string archiveKey, string memberPath) =>
         key.Length == archiveKey.Length + 1 + memberPath.Length
         && key[archiveKey.Length] == '#'
         && key.StartsWith(archiveKey, StringComparison.Ordinal)

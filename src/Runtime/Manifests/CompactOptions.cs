@@ -1,7 +1,7 @@
 namespace S3Exchange;
 
 /// <summary>Options of <see cref="S3ExchangeStore.CompactManifestAsync"/>.</summary>
-public sealed class CompactOptions
+public sealed record CompactOptions
 {
     /// <summary>Replace <c>manifest_ref</c> entries by the entries they point to. Default true.</summary>
     public bool ResolveRefs { get; init; } = true;

@@ -22,6 +22,15 @@ public abstract class ManifestEntry
     /// </summary>
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
-    /// <summary>The entry as one compact JSON line, without the trailing newline.</summary>
-    public override string ToString() => ManifestJson.ToJson(this);
+    /// <summary>
+    /// The entry as one manifest line, as the Python library writes it: a compact JSON object
+    /// with the fields in the reference's order, unset fields left out (except a shard's
+    /// <c>compression</c>, always written, <c>null</c> for plain tar, as the reference does) and the
+    /// <see cref="ExtensionData"/> fields after them, in their order. Without the trailing
+    /// newline; non-ASCII text is written as UTF-8 rather than <c>\u</c> escapes.
+    /// </summary>
+    public string ToJson() => ManifestJson.ToJson(this);
+
+    /// <summary>The entry as one manifest line; see <see cref="ToJson"/>.</summary>
+    public override string ToString() => ToJson();
 }

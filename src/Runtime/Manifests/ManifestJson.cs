@@ -9,7 +9,7 @@ namespace S3Exchange;
 /// The JSON Lines codec of manifest entries: one compact object per line, fields in the order
 /// the reference writes them, unknown fields kept.
 /// </summary>
-public static class ManifestJson
+internal static class ManifestJson
 {
     /// <summary>The content type manifests are stored with.</summary>
     public const string ContentType = "application/x-ndjson";

@@ -1,7 +1,7 @@
 namespace S3Exchange;
 
 /// <summary>When a <see cref="ManifestWriter"/> publishes parts and cuts shards.</summary>
-public sealed class ManifestWriterOptions
+public sealed record ManifestWriterOptions
 {
     /// <summary>Publish a part once this many entries are pending. Default 10,000.</summary>
     public int PartMaxEntries { get; init; } = 10_000;

@@ -1,7 +1,7 @@
 namespace S3Exchange;
 
 /// <summary>Options of <see cref="S3ExchangeStore.ReadObjectsAsync"/> and the manifest listing calls.</summary>
-public sealed class ReadObjectsOptions
+public sealed record ReadObjectsOptions
 {
     /// <summary>Yield the members of shard archives (true, the default) or skip shard entries.</summary>
     public bool ExpandShards { get; init; } = true;

@@ -1,7 +1,7 @@
 namespace S3Exchange;
 
 /// <summary>The wire names and key endings of <see cref="ShardCompression"/> values.</summary>
-public static class ShardCompressionNames
+internal static class ShardCompressionNames
 {
     /// <summary>
     /// Reads a <c>compression</c> value. Accepts what the reference writes (<c>gzip</c>, <c>bz2</c>,

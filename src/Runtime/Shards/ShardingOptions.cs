@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace S3Exchange;
 
 /// <summary>How <see cref="S3ExchangeStore.PutItemsAsShardsAsync"/> cuts and names shards.</summary>
-public sealed class ShardingOptions
+public sealed record ShardingOptions
 {
     /// <summary>Most members per shard; null for no limit. Default 10,000.</summary>
     public int? MaxEntries { get; init; } = 10_000;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace S3Exchange;
 
 /// <summary>What to record with an object put by <see cref="S3ExchangeStore.PutObjectAsync(string, ReadOnlyMemory{byte}, PutObjectOptions?, CancellationToken)"/>.</summary>
-public sealed class PutObjectOptions
+public sealed record PutObjectOptions
 {
     /// <summary>The entry's id; inferred from the key when null and the store infers ids.</summary>
     public string? Id { get; init; }

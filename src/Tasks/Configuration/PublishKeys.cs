@@ -52,11 +52,12 @@ internal sealed record PublishKeys(string ManifestKey, string ContentPrefix)
             ResolveTemplate(string.IsNullOrEmpty(contentTemplate) ? DefaultContentTemplate : contentTemplate, variables));
     }
 
+    // A template without placeholders is resolved too: Resolve normalises it ('/' runs collapsed,
+    // leading and trailing '/' removed), and a stray '}' or '>' or a control character is a
+    // template error like in any other template.
     private static string ResolveTemplate(string template, IReadOnlyDictionary<string, string> variables)
     {
-        var key = KeyTemplate.HasPlaceholders(template)
-            ? KeyTemplate.Parse(template).Resolve(variables)
-            : KeyPath.Normalize(template);
+        var key = KeyTemplate.Parse(template).Resolve(variables);
         if (key.Length == 0)
         {
             throw new BuildFailure("EmptyKey", [template]);

@@ -27,7 +27,7 @@ internal static class LsCommand
                     : store.ListManifestFilesAsync(key, includeShards: true, token);
             await foreach (var entry in entries.ConfigureAwait(false))
             {
-                await output.WriteLineAsync(parsed.GetValue(json) ? ManifestJson.ToJson(entry) : Describe(entry)).ConfigureAwait(false);
+                await output.WriteLineAsync(parsed.GetValue(json) ? entry.ToJson() : Describe(entry)).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;

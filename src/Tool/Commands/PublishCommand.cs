@@ -34,7 +34,7 @@ internal static class PublishCommand
                 Folder = root,
                 Files = PublishSource.FromFolder(root),
                 ManifestKey = manifestKey,
-                ContentPrefix = parsed.GetValue(content) ?? KeyPath.Join(KeyPath.Folder(KeyPath.Normalize(manifestKey)), "content"),
+                ContentPrefix = parsed.GetValue(content) ?? KeyLayout.DefaultContentPrefix(manifestKey),
                 ManifestMode = parsed.GetValue(append) ? ManifestWriteMode.AppendParts : ManifestWriteMode.Overwrite,
             };
             var plan = await store.PlanPublishAsync(request, token).ConfigureAwait(false);

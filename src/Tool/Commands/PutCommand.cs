@@ -34,7 +34,7 @@ internal static class PutCommand
                 printer?.Finish();
             }
 
-            await output.WriteLineAsync(ManifestJson.ToJson(entry)).ConfigureAwait(false);
+            await output.WriteLineAsync(entry.ToJson()).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

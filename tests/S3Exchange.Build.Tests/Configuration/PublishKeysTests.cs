@@ -29,6 +29,16 @@ public sealed class PublishKeysTests
     }
 
     [Fact]
+    public void A_template_without_placeholders_is_normalised()
+    {
+        var variables = TemplateVariables.Build("App", "1.0.0", null, null, null, null, null);
+        var keys = PublishKeys.Resolve("/builds//fixed/manifest.jsonl", "store/content/", null, null, variables, new PropertyReader())!;
+
+        Assert.Equal("builds/fixed/manifest.jsonl", keys.ManifestKey);
+        Assert.Equal("store/content", keys.ContentPrefix);
+    }
+
+    [Fact]
     public void A_publish_namespace_that_is_not_declared_is_S3XB007()
     {
         var reader = new PropertyReader();
