@@ -56,8 +56,8 @@ public sealed class DownloadFromS3Exchange : S3ExchangeTask
 
         DownloadedFiles = report.Files.Select(file => (ITaskItem)new TaskItem(file.FullPath)).ToArray();
         log.Message(MessageImportance.High, "FetchSummary", report.Files.Count, Sizes.Mib(report.TotalBytes), report.VerifiedFiles, folder, PublishLog.Seconds(report.Elapsed));
-        GitHubActions.AppendOutputs(StepOutputs.Fetch(report, settings.Bucket));
-        if (GitHubActions.AppendStepSummary(ReportMarkdown.Fetch(report, settings.Bucket)) is { } summaryFile)
+        GitHubActions.AppendOutputs(StepOutputFile, StepOutputs.Fetch(report, settings.Bucket));
+        if (GitHubActions.AppendStepSummary(StepSummaryFile, ReportMarkdown.Fetch(report, settings.Bucket)) is { } summaryFile)
         {
             log.Message(MessageImportance.Normal, "SummaryAppended", summaryFile);
         }

@@ -127,8 +127,8 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
         }
 
         log.Message(MessageImportance.High, "PublishSummary", PublishLog.SummaryArguments(report));
-        GitHubActions.AppendOutputs(StepOutputs.Publish(report, settings.Bucket));
-        if (GitHubActions.AppendStepSummary(ReportMarkdown.Publish(report, settings.Bucket)) is { } summaryFile)
+        GitHubActions.AppendOutputs(StepOutputFile, StepOutputs.Publish(report, settings.Bucket));
+        if (GitHubActions.AppendStepSummary(StepSummaryFile, ReportMarkdown.Publish(report, settings.Bucket)) is { } summaryFile)
         {
             log.Message(MessageImportance.Normal, "SummaryAppended", summaryFile);
         }

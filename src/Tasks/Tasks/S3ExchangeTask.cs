@@ -50,6 +50,12 @@ public abstract class S3ExchangeTask : MSBuildTask, ICancelableTask
     /// <summary>Attempts per request, the first included (1: no retries); falls back to <c>S3_MAX_ATTEMPTS</c>.</summary>
     public string? MaxAttempts { get; set; }
 
+    /// <summary>A file to append the Markdown summary to: the targets pass <c>$(GITHUB_STEP_SUMMARY)</c>. Nothing is written when empty.</summary>
+    public string? StepSummaryFile { get; set; }
+
+    /// <summary>A file to append the step outputs to (<c>name=value</c> lines): the targets pass <c>$(GITHUB_OUTPUT)</c>. Nothing is written when empty.</summary>
+    public string? StepOutputFile { get; set; }
+
     /// <inheritdoc/>
     public void Cancel() => cancellation.Cancel();
 

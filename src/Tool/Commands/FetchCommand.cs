@@ -32,8 +32,8 @@ internal static class FetchCommand
                 printer?.Finish();
             }
 
-            GitHubActions.AppendOutputs(StepOutputs.Fetch(report, store.Bucket));
-            GitHubActions.AppendStepSummary(ReportMarkdown.Fetch(report, store.Bucket));
+            GitHubActions.AppendOutputs(Environment.GetEnvironmentVariable(GitHubActions.OutputVariable), StepOutputs.Fetch(report, store.Bucket));
+            GitHubActions.AppendStepSummary(Environment.GetEnvironmentVariable(GitHubActions.SummaryVariable), ReportMarkdown.Fetch(report, store.Bucket));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fetched {report.Files.Count} files ({report.TotalBytes} bytes, {report.VerifiedFiles} verified) from {report.ManifestKey} (sha256 {report.ManifestSha256}) to {report.Folder} in {report.Elapsed.TotalSeconds:0.00} s")).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));

@@ -65,8 +65,8 @@ internal static class PublishCommand
                 printer?.Finish();
             }
 
-            GitHubActions.AppendOutputs(StepOutputs.Publish(report, store.Bucket));
-            GitHubActions.AppendStepSummary(ReportMarkdown.Publish(report, store.Bucket));
+            GitHubActions.AppendOutputs(Environment.GetEnvironmentVariable(GitHubActions.OutputVariable), StepOutputs.Publish(report, store.Bucket));
+            GitHubActions.AppendStepSummary(Environment.GetEnvironmentVariable(GitHubActions.SummaryVariable), ReportMarkdown.Publish(report, store.Bucket));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"published {report.FileCount} files: shards uploaded {report.ShardsUploaded}, skipped {report.ShardsSkipped}; loose files uploaded {report.LooseUploaded}, skipped {report.LooseSkipped}; {report.BytesUploaded} bytes sent; manifest {report.ManifestKey} sha256 {report.ManifestSha256}")).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));

@@ -71,12 +71,18 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
         Assert.Contains($"shards uploaded 2, skipped {shards.Count - 2};", third.Output);
         Assert.True(await store.ExistsAsync(ManifestKey));
 
-        // 4. The download target restores identical bytes and modes, and the fetched app runs.
+        // 4. The download target restores identical bytes and modes, and the fetched app runs; in a
+        // GitHub Actions step the target hands the manifest on through $GITHUB_OUTPUT.
         var downloadDir = Path.Combine(project.Root, "fetched");
-        var download = await DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog("download"), "msbuild", "-t:S3ExchangeDownload", $"-p:S3ExchangeManifestKey={ManifestKey}", $"-p:S3ExchangeDownloadDir={downloadDir}", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}", "-v:m");
+        var stepOutputs = Path.Combine(project.Root, "github-output");
+        var downloadEnvironment = Environment(store);
+        downloadEnvironment["GITHUB_OUTPUT"] = stepOutputs;
+        var download = await DotnetCommand.RunAsync(project.Root, downloadEnvironment, project.Binlog("download"), "msbuild", "-t:S3ExchangeDownload", $"-p:S3ExchangeManifestKey={ManifestKey}", $"-p:S3ExchangeDownloadDir={downloadDir}", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}", "-v:m");
         Assert.True(download.ExitCode == 0, download.ToString());
         Assert.Contains($"S3Exchange download: {published.Count} files", download.Output);
         Assert.Contains($"{published.Count} verified against the manifest", download.Output);
+        Assert.Contains($"manifest-key={store.ResolveKey(ManifestKey)}", File.ReadAllLines(stepOutputs));
+        Assert.Contains($"files={published.Count}", File.ReadAllLines(stepOutputs));
         foreach (var (relative, content) in published)
         {
             var fetched = Path.Combine(downloadDir, relative);

@@ -329,11 +329,11 @@ public sealed class PublishTaskTests(S3ServerFixture server)
         var outputs = Path.Combine(Path.GetTempPath(), "s3xb-output-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(summary, "# earlier step\n");
         File.WriteAllText(outputs, "earlier=1\n");
-        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
-        Environment.SetEnvironmentVariable("GITHUB_OUTPUT", outputs);
         try
         {
             var task = TestTasks.Publish(server, store, files, new RecordingBuildEngine());
+            task.StepSummaryFile = summary;
+            task.StepOutputFile = outputs;
             Assert.True(task.Execute());
 
             var text = File.ReadAllText(summary);
@@ -348,8 +348,6 @@ public sealed class PublishTaskTests(S3ServerFixture server)
         }
         finally
         {
-            Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", null);
-            Environment.SetEnvironmentVariable("GITHUB_OUTPUT", null);
             File.Delete(summary);
             File.Delete(outputs);
         }
