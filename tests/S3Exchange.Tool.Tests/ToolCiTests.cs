@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Amazon.S3.Model;
 using S3Exchange.Testing;
@@ -35,7 +34,7 @@ public sealed partial class ToolCiTests(S3ServerFixture server, InstalledTool to
         var fetchOutputs = Outputs(Path.Combine(github.Root, "fetch-output"));
         Assert.Equal(fullKey, publishOutputs["manifest-key"]);
         Assert.Equal($"s3://{server.Bucket}/{fullKey}", publishOutputs["manifest-uri"]);
-        Assert.Equal(await StoredSha256Async(store, Manifest), publishOutputs["manifest-sha256"]);
+        Assert.Equal(await StoredContent.Sha256Async(store, Manifest), publishOutputs["manifest-sha256"]);
         Assert.Equal("2", publishOutputs["files"]);
         Assert.Equal(publishOutputs["manifest-sha256"], fetchOutputs["manifest-sha256"]);
         Assert.Equal(fullKey, fetchOutputs["manifest-key"]);
@@ -164,13 +163,4 @@ public sealed partial class ToolCiTests(S3ServerFixture server, InstalledTool to
 
     private static Dictionary<string, string> Outputs(string path) =>
         File.ReadAllLines(path).Select(line => line.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
-
-    private static async Task<string> StoredSha256Async(S3ExchangeStore store, string key)
-    {
-        var stored = await store.GetObjectAsync(key);
-        await using (stored)
-        {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stored));
-        }
-    }
 }

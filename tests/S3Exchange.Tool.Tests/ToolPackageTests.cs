@@ -42,18 +42,7 @@ public sealed class ToolPackageTests(S3ServerFixture server, InstalledTool tool)
         var put = await tool.RunProgramAsync(Path.Combine(app, "s3x"), ["put", file, "net8/notes.txt", "--base-prefix", store.Options.BasePrefix!], ServerEnvironment.Of(server), TimeSpan.FromMinutes(1));
 
         Assert.True(put.ExitCode == 0, put.ToString());
-        Assert.Equal(File.ReadAllBytes(file), await ReadAsync(store, "net8/notes.txt"));
+        Assert.Equal(File.ReadAllBytes(file), await StoredContent.BytesAsync(store, "net8/notes.txt"));
         Assert.StartsWith("8.0.", FileVersionInfo.GetVersionInfo(Path.Combine(app, "System.Private.CoreLib.dll")).ProductVersion, StringComparison.Ordinal);
-    }
-
-    private static async Task<byte[]> ReadAsync(S3ExchangeStore store, string key)
-    {
-        var stored = await store.GetObjectAsync(key);
-        await using (stored)
-        {
-            using var copy = new MemoryStream();
-            await stored.CopyToAsync(copy);
-            return copy.ToArray();
-        }
     }
 }

@@ -119,7 +119,7 @@ public sealed class FetchTests(S3ServerFixture server)
         var report = await store.FetchAsync(published.Plan.ManifestKey, target.Root);
 
         Assert.Equal(published.ManifestSha256, report.ManifestSha256);
-        Assert.Equal(await StoredSha256Async(store, published.Plan.ManifestKey), report.ManifestSha256);
+        Assert.Equal(await StoredContent.Sha256Async(store, published.Plan.ManifestKey), report.ManifestSha256);
     }
 
     // The two ways a root with a reference is read past it: its short rest kept in memory, or
@@ -144,16 +144,7 @@ public sealed class FetchTests(S3ServerFixture server)
         var report = await store.FetchAsync("parts/manifest.jsonl", target.Root);
 
         Assert.Equal(entriesAfterTheReference + 1, report.Files.Count);
-        Assert.Equal(await StoredSha256Async(store, "parts/manifest.jsonl"), report.ManifestSha256);
-    }
-
-    private static async Task<string> StoredSha256Async(S3ExchangeStore store, string key)
-    {
-        var stored = await store.GetObjectAsync(key);
-        await using (stored)
-        {
-            return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stored));
-        }
+        Assert.Equal(await StoredContent.Sha256Async(store, "parts/manifest.jsonl"), report.ManifestSha256);
     }
 
     // One loose file published, then its stored object replaced by other bytes of the same size.
