@@ -4,7 +4,8 @@ using Amazon.S3.Model;
 namespace S3Exchange;
 
 /// <summary>
-/// A write-only stream whose bytes become one object. Up to one part is buffered; a stream that
+/// A write-only stream whose bytes become one object. Up to one part is buffered (rented when
+/// the first byte of it is written, so at most one more than the parts in flight); a stream that
 /// ends within the first part is stored with one PutObject, a longer one as a multipart upload
 /// whose parts go up while the caller keeps writing (at most
 /// <see cref="UploadSettings.MaxConcurrentParts"/> in flight). Call <see cref="CompleteAsync"/>
@@ -50,7 +51,7 @@ internal sealed class UploadStream : Stream
         this.settings = settings;
         this.pool = pool ?? ArrayPool<byte>.Shared;
         slots = new SemaphoreSlim(settings.MaxConcurrentParts);
-        buffer = this.pool.Rent(settings.PartSize);
+        buffer = [];
     }
 
     /// <summary>Told of each part sent (<see cref="TransferStep.PartUploaded"/>), or of the one PutObject (<see cref="TransferStep.FileUploaded"/>).</summary>
@@ -170,6 +171,11 @@ internal sealed class UploadStream : Stream
     private int Fill(ReadOnlySpan<byte> data)
     {
         ObjectDisposedException.ThrowIf(finished, this);
+        if (buffer.Length == 0 && !data.IsEmpty)
+        {
+            buffer = pool.Rent(settings.PartSize);
+        }
+
         var n = Math.Min(data.Length, settings.PartSize - buffered);
         data[..n].CopyTo(buffer.AsSpan(buffered));
         buffered += n;
@@ -182,10 +188,12 @@ internal sealed class UploadStream : Stream
         return n;
     }
 
+    // The next buffer is rented by the next write, not here: a parked part may wait for a slot,
+    // and an empty buffer rented meanwhile would be one part more than the bound.
     private void Park()
     {
         parked.Enqueue((buffer, buffered));
-        buffer = pool.Rent(settings.PartSize);
+        buffer = [];
         buffered = 0;
     }
 
@@ -232,7 +240,11 @@ internal sealed class UploadStream : Stream
     private void Finish()
     {
         finished = true;
-        pool.Return(buffer);
+        if (buffer.Length > 0)
+        {
+            pool.Return(buffer);
+        }
+
         buffer = [];
         while (parked.TryDequeue(out var left))
         {

@@ -16,16 +16,49 @@ internal static class ExpectedFiles
     /// <summary>What the expected files hold where the generated code has the generator's version.</summary>
     public const string VersionToken = "{generator-version}";
 
-    public static void AssertMatches(string fileName, string actual, [CallerFilePath] string callerPath = "")
+    /// <summary>Why a snapshot test fails when it is asked to rewrite under CI.</summary>
+    public const string RefusalMessage = RegenerateVariable + "=1 rewrites the expected files instead of comparing them; it is refused under CI=true.";
+
+    /// <summary>What a snapshot test does.</summary>
+    public enum SnapshotMode
+    {
+        /// <summary>Compare with the expected file.</summary>
+        Compare,
+
+        /// <summary>Rewrite the expected file from the output.</summary>
+        Rewrite,
+
+        /// <summary>Fail: a rewrite was asked for under CI, where it would make every snapshot test pass.</summary>
+        Refused,
+    }
+
+    /// <summary>
+    /// The mode for the values of <see cref="RegenerateVariable"/> and <c>CI</c> (null when
+    /// unset): a rewrite only for <c>1</c>, and never when <c>CI</c> is <c>true</c> (any case).
+    /// </summary>
+    public static SnapshotMode ModeFor(string? regenerate, string? ci) =>
+        regenerate != "1" ? SnapshotMode.Compare
+        : string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase) ? SnapshotMode.Refused
+        : SnapshotMode.Rewrite;
+
+    /// <summary>Compares <paramref name="actual"/> with Expected/<paramref name="fileName"/>, or rewrites it, as the process environment says.</summary>
+    public static void AssertMatches(string fileName, string actual, [CallerFilePath] string callerPath = "") =>
+        AssertMatches(fileName, actual, Environment.GetEnvironmentVariable(RegenerateVariable), Environment.GetEnvironmentVariable("CI"), callerPath);
+
+    /// <summary>
+    /// <see cref="AssertMatches(string, string, string)"/> with the values of
+    /// <see cref="RegenerateVariable"/> and <c>CI</c> given, so the decision can be tested
+    /// without touching the environment.
+    /// </summary>
+    public static void AssertMatches(string fileName, string actual, string? regenerate, string? ci, string callerPath)
     {
         actual = ScrubVersion(actual);
         var directory = Path.Combine(FindProjectDirectory(callerPath), "Expected");
         var path = Path.Combine(directory, fileName);
-        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
+        var mode = ModeFor(regenerate, ci);
+        Assert.True(mode != SnapshotMode.Refused, RefusalMessage);
+        if (mode == SnapshotMode.Rewrite)
         {
-            Assert.False(
-                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                $"{RegenerateVariable}=1 rewrites the expected files instead of comparing them; it is refused under CI=true.");
             Directory.CreateDirectory(directory);
             File.WriteAllText(path, actual);
             return;

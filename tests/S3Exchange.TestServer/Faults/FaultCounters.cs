@@ -11,6 +11,7 @@ public sealed class FaultCounters
 {
     private readonly ConcurrentDictionary<(string Method, FaultKind Kind), int> injected = new();
     private readonly ConcurrentDictionary<(string Method, string Path), int> requestsByTarget = new();
+    private readonly ConcurrentQueue<ProxiedRequest> seen = new();
     private long requests;
 
     /// <summary>Requests whose head reached the proxy.</summary>
@@ -52,6 +53,14 @@ public sealed class FaultCounters
     public int RequestsUnder(string method, string pathPrefix) =>
         requestsByTarget.Where(p => p.Key.Method == method && p.Key.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Sum(p => p.Value);
 
+    /// <summary>
+    /// The requests that reached the proxy and match <paramref name="predicate"/>, in the order
+    /// their heads arrived, with their query and headers (e.g. to tell a ranged GET by its
+    /// <c>Range</c>, or a DeleteObjects POST by its <c>?delete</c>).
+    /// </summary>
+    public IReadOnlyList<ProxiedRequest> RequestsWhere(Func<ProxiedRequest, bool> predicate) =>
+        seen.Where(predicate).OrderBy(r => r.Index).ToList();
+
     /// <summary>The most delayed requests (<see cref="Fault.Delay"/>) held at one time: a lower bound of how many the client had in flight together, never more.</summary>
     public int PeakDelayed => Volatile.Read(ref peakDelayed);
 
@@ -66,10 +75,13 @@ public sealed class FaultCounters
 
     internal void ExitDelayed() => Interlocked.Decrement(ref delayed);
 
-    internal long CountRequest(string method, string path)
+    /// <summary>Counts <paramref name="request"/> and returns its number in the proxy's life, from 0.</summary>
+    internal long CountRequest(ProxiedRequest request)
     {
-        requestsByTarget.AddOrUpdate((method, path), 1, (_, n) => n + 1);
-        return Interlocked.Increment(ref requests) - 1;
+        requestsByTarget.AddOrUpdate((request.Method, request.Path), 1, (_, n) => n + 1);
+        var index = Interlocked.Increment(ref requests) - 1;
+        seen.Enqueue(request with { Index = index });
+        return index;
     }
 
     internal void CountFault(string method, FaultKind kind) => injected.AddOrUpdate((method, kind), 1, (_, n) => n + 1);

@@ -23,6 +23,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, Task> connections = new();
     private readonly Task accepting;
     private volatile FaultPlan plan;
+    private int disposed;
 
     private FaultProxy(Uri upstream, FaultPlan plan)
     {
@@ -62,9 +63,17 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary><paramref name="settings"/> (the server's bucket and credentials) sent through this proxy.</summary>
     public S3ExchangeSettings Redirect(S3ExchangeSettings settings) => settings with { EndpointUrl = Endpoint };
 
-    /// <summary>Stops listening and closes every connection.</summary>
+    /// <summary>
+    /// Stops listening and closes every connection; requests still held by a
+    /// <see cref="Fault.Delay"/> are dropped, never relayed. A second call does nothing.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await stopping.CancelAsync().ConfigureAwait(false);
         listener.Stop();
         await accepting.ConfigureAwait(false);
@@ -112,7 +121,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 while (await fromClient.ReadHeadAsync(cancellationToken).ConfigureAwait(false) is { } request)
                 {
                     var proxied = new ProxiedRequest(Counters.Requests, request.Method, request.Target, request.ContentLength, request.Headers);
-                    var index = Counters.CountRequest(proxied.Method, proxied.Path);
+                    var index = Counters.CountRequest(proxied);
                     var fault = Plan.Decide(proxied with { Index = index });
                     var keepAlive = fault?.Kind is FaultKind.SlowDown or FaultKind.ErrorAnswer
                         ? await AnswerAsync(toClient, request, fault, fromClient, cancellationToken).ConfigureAwait(false)

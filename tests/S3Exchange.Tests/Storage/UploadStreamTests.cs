@@ -68,17 +68,43 @@ public sealed class UploadStreamTests(S3ServerFixture server)
         var (storage, key) = Target("cancelled");
         using var cancellation = new CancellationTokenSource();
 
-        // The second rental replaces the first part's buffer as that part is handed on to be
-        // uploaded: the token is cancelled at that moment, before the part's upload has begun.
-        var pool = new CountingPool { OnRent = count => { if (count == 2) { cancellation.Cancel(); } } };
+        // The first rental is the first part's buffer, taken as the write begins: the token is
+        // cancelled then, so the part is full and parked when its submission meets the token,
+        // before its upload has begun.
+        var pool = new CountingPool { OnRent = count => { if (count == 1) { cancellation.Cancel(); } } };
         var upload = new UploadStream(storage, key, null, Settings, pool);
         await using (upload)
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.WriteAsync(TestData.Random(PartSize + 1000, 4), cancellation.Token).AsTask());
         }
 
-        Assert.Equal(2, pool.Rented);
+        Assert.Equal(1, pool.Rented);
         Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+    }
+
+    // README "Performance": writing "holds at most (1 + MaxConcurrentPartsPerUpload) ×
+    // PartSizeBytes". The proxy holds each part a while, so the writer fills the next part and
+    // then waits for a slot: the moment a buffer rented too early would show as one more.
+    [Fact]
+    public async Task An_upload_holds_at_most_one_part_buffer_more_than_its_parts_in_flight()
+    {
+        await using var target = ProxiedStore.Create(server);
+        target.Proxy.Plan = FaultPlan.Always(Fault.Delay(TimeSpan.FromMilliseconds(300))).Where(r => r.Method == "PUT" && r.HasQuery("partNumber"));
+        var storage = StorageOf(target.Store);
+        var key = target.Store.ResolveKey("u/bounded");
+        var data = TestData.Random((5 * PartSize) + 1000, 8);
+        var pool = new CountingPool();
+        var upload = new UploadStream(storage, key, null, Settings, pool);
+        await using (upload)
+        {
+            await upload.WriteAsync(data);
+            await upload.CompleteAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(Settings.MaxConcurrentParts, target.Proxy.Counters.PeakDelayed);   // the slots were full
+        Assert.Equal(1 + Settings.MaxConcurrentParts, pool.PeakOutstanding);
+        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal(data, await ReadAsync(storage, key));
     }
 
     [Fact]
@@ -148,6 +174,7 @@ public sealed class UploadStreamTests(S3ServerFixture server)
         private readonly HashSet<byte[]> outstanding = new(ReferenceEqualityComparer.Instance);
         private int rented;
         private int unknownReturns;
+        private int peakOutstanding;
 
         public Action<int>? OnRent { get; init; }
 
@@ -164,6 +191,9 @@ public sealed class UploadStreamTests(S3ServerFixture server)
             }
         }
 
+        /// <summary>The most arrays out at one time.</summary>
+        public int PeakOutstanding => Volatile.Read(ref peakOutstanding);
+
         /// <summary>Arrays returned that were not out: returned twice, or never rented here.</summary>
         public int UnknownReturns => Volatile.Read(ref unknownReturns);
 
@@ -173,6 +203,7 @@ public sealed class UploadStreamTests(S3ServerFixture server)
             lock (outstanding)
             {
                 outstanding.Add(array);
+                peakOutstanding = Math.Max(peakOutstanding, outstanding.Count);
             }
 
             var count = Interlocked.Increment(ref rented);
