@@ -74,21 +74,12 @@ public static class S3ExchangeTelemetry
     }
 
     /// <inheritdoc cref="TraceAsync{T}"/>
-    internal static async Task TraceAsync(string operation, string bucket, string? key, Func<Task> work)
-    {
-        using var activity = Start(operation, bucket, key);
-        var started = Stopwatch.GetTimestamp();
-        try
+    internal static Task TraceAsync(string operation, string bucket, string? key, Func<Task> work) =>
+        TraceAsync(operation, bucket, key, async () =>
         {
             await work().ConfigureAwait(false);
-            RecordDuration(operation, started, null);
-        }
-        catch (Exception ex)
-        {
-            Fail(activity, operation, started, ex);
-            throw;
-        }
-    }
+            return true;
+        });
 
     /// <summary>Starts the activity of a public operation (null when nobody listens).</summary>
     internal static Activity? Start(string operation, string bucket, string? key)

@@ -76,23 +76,12 @@ public sealed partial class TaskPropertyTests(S3ServerFixture server)
     [Fact]
     public void Every_error_message_starts_with_a_unique_code_that_docs_msbuild_lists()
     {
-        var strings = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Tasks", "Resources", "Strings.resx"));
-        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "msbuild.md"));
+        var strings = XDocument.Load(Path.Combine(RepositoryFolder.Root, "src", "Tasks", "Resources", "Strings.resx"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "msbuild.md"));
         var codes = strings.Descendants("data").Select(d => d.Element("value")!.Value).Select(v => CodePrefix().Match(v)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
 
         Assert.NotEmpty(codes);
         Assert.All(codes.Distinct(), code => Assert.Contains($"`{code}`", docs));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "S3Exchange.Build.sln")))
-        {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("No S3Exchange.Build.sln above the test folder.");
-        }
-
-        return folder;
     }
 
     [GeneratedRegex("^(S3XB[0-9]{3}): ")]

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using S3Exchange.Testing;
 
 namespace S3Exchange.Generators.Tests.EndToEnd;
 
@@ -18,7 +18,7 @@ public sealed class MetadataThroughBuildTests
         var root = Directory.CreateTempSubdirectory("s3x-metadata-").FullName;
         try
         {
-            var repository = RepositoryRoot();
+            var repository = RepositoryFolder.Root;
             var generator = Path.Combine(AppContext.BaseDirectory, "S3Exchange.Generators.dll");
             File.WriteAllText(Path.Combine(root, "Probe.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
@@ -36,7 +36,7 @@ public sealed class MetadataThroughBuildTests
                 """);
             File.WriteAllText(Path.Combine(root, "Empty.cs"), "namespace Probe;\n");
 
-            var (exitCode, output) = await BuildAsync(root);
+            var (exitCode, output) = await ChildProcess.RunAsync("dotnet", ["build", "-nologo", "-nr:false", "-tl:false", "-v:q"], null, TimeSpan.FromMinutes(5), root);
 
             Assert.True(exitCode != 0, output);
             Assert.Contains("error S3X0007", output);
@@ -46,42 +46,5 @@ public sealed class MetadataThroughBuildTests
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> BuildAsync(string folder)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
-        foreach (var argument in new[] { "build", "-nologo", "-nr:false", "-tl:false", "-v:q" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "S3Exchange.Build.sln")))
-        {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("No S3Exchange.Build.sln above the test folder.");
-        }
-
-        return folder;
     }
 }
