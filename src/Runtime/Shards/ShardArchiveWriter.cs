@@ -44,11 +44,16 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
             }
 
             await sink.WriteAsync(Zeros.AsMemory(0, TarFormat.TrailerLength(position)), cancellationToken).ConfigureAwait(false);
+            if (compressor is BlockGzipStream gzip)
+            {
+                await gzip.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
-            // Disposing the compressor flushes its last block into the upload (bzip2 synchronously:
-            // those parts are parked and go up with CompleteAsync).
+            // Disposing bzip2 flushes its last block into the upload (synchronously: those parts
+            // are parked and go up with CompleteAsync); disposing gzip only takes its buffers back,
+            // so an archive that failed gets no gzip trailer before its upload aborts.
             if (compressor is not null)
             {
                 await compressor.DisposeAsync().ConfigureAwait(false);
@@ -163,11 +168,11 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
         }
     }
 
-    // gzip through System.IO.Compression (native zlib): faster than SharpZipLib's managed
-    // deflate both ways (docs/performance.md); bzip2 has no other encoder at hand.
+    // gzip in blocks deflated in parallel by System.IO.Compression (native zlib, faster than
+    // SharpZipLib's managed deflate: docs/performance.md); bzip2 has no other encoder at hand.
     private static Stream? OpenCompressor(Stream upload, ShardCompression compression, CompressionLevel level) => compression switch
     {
-        ShardCompression.Gzip => new GZipStream(upload, level, leaveOpen: true),
+        ShardCompression.Gzip => new BlockGzipStream(upload, level),
         ShardCompression.Bzip2 => new BZip2OutputStream(upload) { IsStreamOwner = false },
         _ => null,
     };

@@ -1,4 +1,3 @@
-using System.Buffers;
 using S3Exchange.Testing;
 using S3Exchange.Tests.Faults;
 
@@ -167,59 +166,4 @@ public sealed class UploadStreamTests(S3ServerFixture server)
     private static ObjectStorage StorageOf(S3ExchangeStore store) => new(store.Client, store.Bucket, store.Options.S3CompatibleEndpoint);
 
     private static async Task<byte[]> ReadAsync(ObjectStorage storage, string key) => (await storage.ReadBytesAsync(key, null, CancellationToken.None)).Content;
-
-    /// <summary>A pool that hands out new arrays and counts which have come back.</summary>
-    private sealed class CountingPool : ArrayPool<byte>
-    {
-        private readonly HashSet<byte[]> outstanding = new(ReferenceEqualityComparer.Instance);
-        private int rented;
-        private int unknownReturns;
-        private int peakOutstanding;
-
-        public Action<int>? OnRent { get; init; }
-
-        public int Rented => Volatile.Read(ref rented);
-
-        public int Outstanding
-        {
-            get
-            {
-                lock (outstanding)
-                {
-                    return outstanding.Count;
-                }
-            }
-        }
-
-        /// <summary>The most arrays out at one time.</summary>
-        public int PeakOutstanding => Volatile.Read(ref peakOutstanding);
-
-        /// <summary>Arrays returned that were not out: returned twice, or never rented here.</summary>
-        public int UnknownReturns => Volatile.Read(ref unknownReturns);
-
-        public override byte[] Rent(int minimumLength)
-        {
-            var array = new byte[minimumLength];
-            lock (outstanding)
-            {
-                outstanding.Add(array);
-                peakOutstanding = Math.Max(peakOutstanding, outstanding.Count);
-            }
-
-            var count = Interlocked.Increment(ref rented);
-            OnRent?.Invoke(count);
-            return array;
-        }
-
-        public override void Return(byte[] array, bool clearArray = false)
-        {
-            lock (outstanding)
-            {
-                if (!outstanding.Remove(array))
-                {
-                    unknownReturns++;
-                }
-            }
-        }
-    }
 }
