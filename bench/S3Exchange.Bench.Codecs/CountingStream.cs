@@ -23,6 +23,12 @@ public sealed class CountingStream : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer) => Count += buffer.Length;
 
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Count += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
+
     public override void Flush()
     {
     }

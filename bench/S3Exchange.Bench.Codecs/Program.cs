@@ -31,7 +31,7 @@ foreach (var summary in summaries.Where(s => s.BenchmarksCases.Any(c => c.Descri
     Console.WriteLine();
     Console.WriteLine("| content | output | size |");
     Console.WriteLine("|---|---|---:|");
-    foreach (var content in new[] { "binary", "text" })
+    foreach (var content in new[] { "binary", "random", "text" })
     {
         var compression = new ShardCompressionBenchmarks { Content = content };
         compression.Setup();

@@ -11,7 +11,9 @@ namespace S3Exchange.Bench.Codecs;
 /// <summary>
 /// Writing and reading one 16 MiB shard's tar stream: gzip by System.IO.Compression (native
 /// zlib) at each level against SharpZipLib's managed deflate, bzip2 (SharpZipLib, the only
-/// codec at hand), and tar parsing by SharpZipLib against System.Formats.Tar.
+/// codec at hand), and tar parsing by SharpZipLib against System.Formats.Tar. The block writer
+/// the store uses (<see cref="BlockGzipStream"/>: 1 MiB blocks deflated in parallel, stored when
+/// they do not compress) beside GZipStream at the same level.
 /// </summary>
 [MemoryDiagnoser]
 public class ShardCompressionBenchmarks
@@ -23,14 +25,14 @@ public class ShardCompressionBenchmarks
     private byte[] bzip2 = [];
     private readonly byte[] buffer = new byte[81920];
 
-    /// <summary>Binary members (6 random bits a byte) or text-like ones.</summary>
-    [Params("binary", "text")]
+    /// <summary>Binary members (6 random bits a byte), random ones (8 bits) or text-like ones.</summary>
+    [Params("binary", "random", "text")]
     public string Content { get; set; } = "binary";
 
     [GlobalSetup]
     public void Setup()
     {
-        tar = ShardSamples.Tar(TarBytes, Content == "text");
+        tar = ShardSamples.Tar(TarBytes, Content);
         systemGzip = Compress(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
         bzip2 = Compress(s => new BZip2OutputStream(s) { IsStreamOwner = false });
     }
@@ -43,6 +45,15 @@ public class ShardCompressionBenchmarks
 
     [Benchmark]
     public long WriteGzipSystemSmallest() => CountCompressed(s => new GZipStream(s, CompressionLevel.SmallestSize, leaveOpen: true));
+
+    [Benchmark]
+    public Task<long> WriteGzipBlockOptimal() => CountBlockCompressedAsync(CompressionLevel.Optimal);
+
+    [Benchmark]
+    public Task<long> WriteGzipBlockFastest() => CountBlockCompressedAsync(CompressionLevel.Fastest);
+
+    [Benchmark]
+    public Task<long> WriteGzipBlockSmallest() => CountBlockCompressedAsync(CompressionLevel.SmallestSize);
 
     [Benchmark]
     public long WriteGzipSharpZipLibDefault() => CountCompressed(s => new GZipOutputStream(s) { IsStreamOwner = false });
@@ -116,6 +127,9 @@ public class ShardCompressionBenchmarks
         ["gzip System Optimal"] = WriteGzipSystemOptimal(),
         ["gzip System Fastest"] = WriteGzipSystemFastest(),
         ["gzip System SmallestSize"] = WriteGzipSystemSmallest(),
+        ["gzip block Optimal"] = WriteGzipBlockOptimal().GetAwaiter().GetResult(),
+        ["gzip block Fastest"] = WriteGzipBlockFastest().GetAwaiter().GetResult(),
+        ["gzip block SmallestSize"] = WriteGzipBlockSmallest().GetAwaiter().GetResult(),
         ["gzip SharpZipLib default (6)"] = WriteGzipSharpZipLibDefault(),
         ["gzip SharpZipLib level 1"] = WriteGzipSharpZipLibFastest(),
         ["bzip2 SharpZipLib"] = bzip2.Length,
@@ -141,6 +155,23 @@ public class ShardCompressionBenchmarks
             {
                 stream.Write(tar, offset, Math.Min(buffer.Length, tar.Length - offset));
             }
+        }
+
+        return output.Count;
+    }
+
+    private async Task<long> CountBlockCompressedAsync(CompressionLevel level)
+    {
+        var output = new CountingStream();
+        var gzip = new BlockGzipStream(output, level);
+        await using (gzip.ConfigureAwait(false))
+        {
+            for (var offset = 0; offset < tar.Length; offset += buffer.Length)
+            {
+                await gzip.WriteAsync(tar.AsMemory(offset, Math.Min(buffer.Length, tar.Length - offset))).ConfigureAwait(false);
+            }
+
+            await gzip.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         return output.Count;

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using S3Exchange.Testing;
+using S3Exchange.Tests.Interop;
 
 namespace S3Exchange.Tests.Store;
 
@@ -66,21 +66,6 @@ public sealed class PythonInteropTests(S3ServerFixture server)
         Assert.Equal("0000", members[1].Id);
     }
 
-    private async Task<string> RunPythonAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3", [Path.Combine(AppContext.BaseDirectory, "Interop", script), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["AWS_ACCESS_KEY_ID"] = server.Settings.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = server.Settings.SecretAccessKey;
-        start.Environment["AWS_DEFAULT_REGION"] = server.Settings.Region;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{script} failed: {await error}");
-        return await output;
-    }
+    private Task<string> RunPythonAsync(string script, params string[] arguments) =>
+        PythonScript.RunAsync(script, PythonScript.S3Environment(server.Settings), arguments);
 }
