@@ -9,6 +9,9 @@ namespace S3Exchange.Bench.Store;
 /// <item>live: the highest heap size left after any collection during the step (from
 /// <see cref="GC.GetGCMemoryInfo(GCKind)"/>), i.e. what the step kept reachable.</item>
 /// </list>
+/// Beside them the whole process's resident memory (<see cref="ProcessMemory"/>): the peak
+/// (the kernel's high-water mark, reset as the step starts; sampled where it cannot be reset)
+/// and where it stood at the start, so what the step added is the difference.
 /// </summary>
 internal sealed class PeakMemorySampler : IDisposable
 {
@@ -18,7 +21,9 @@ internal sealed class PeakMemorySampler : IDisposable
     private volatile bool stopping;
     private long peakHeapBytes;
     private long peakLiveBytes;
+    private readonly bool peakWasReset;
     private long lastCollection;
+    private long peakResidentBytes;
 
     private PeakMemorySampler()
     {
@@ -28,6 +33,9 @@ internal sealed class PeakMemorySampler : IDisposable
         lastCollection = GC.CollectionCount(0);
         peakHeapBytes = startHeapBytes;
         peakLiveBytes = startLiveBytes;
+        peakWasReset = ProcessMemory.TryResetPeak();
+        StartResidentBytes = ProcessMemory.ResidentBytes();
+        peakResidentBytes = StartResidentBytes;
         thread = new Thread(Sample) { IsBackground = true, Name = "peak-memory-sampler", Priority = ThreadPriority.AboveNormal };
         thread.Start();
     }
@@ -35,6 +43,12 @@ internal sealed class PeakMemorySampler : IDisposable
     public long PeakHeapAboveStartBytes => Math.Max(0, peakHeapBytes - startHeapBytes);
 
     public long PeakLiveAboveStartBytes => Math.Max(0, peakLiveBytes - startLiveBytes);
+
+    /// <summary>The process's resident bytes as the step started (after the full collection).</summary>
+    public long StartResidentBytes { get; }
+
+    /// <summary>The process's most resident bytes during the step.</summary>
+    public long PeakResidentBytes => peakResidentBytes;
 
     public static PeakMemorySampler Start() => new();
 
@@ -70,5 +84,7 @@ internal sealed class PeakMemorySampler : IDisposable
             lastCollection = collections;
             peakLiveBytes = Math.Max(peakLiveBytes, LiveAfterLastCollection(GCKind.Any));
         }
+
+        peakResidentBytes = Math.Max(peakResidentBytes, peakWasReset ? ProcessMemory.PeakResidentBytes() : ProcessMemory.ResidentBytes());
     }
 }

@@ -32,12 +32,13 @@ internal abstract class Workload(BenchServer server, BenchSettings settings)
         return [new Comparison(Describe(), Summarise(store), Summarise(baseline), Target, Note)];
     }
 
-    /// <summary>The median time and the highest peak of several measurements.</summary>
+    /// <summary>The median time and the highest peaks of several measurements (resident: the run that added most).</summary>
     public static Measurement Summarise(IReadOnlyList<Measurement> runs)
     {
         var times = runs.Select(r => r.Elapsed).Order().ToList();
         var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
-        return new Measurement(median, runs.Max(r => r.PeakHeapBytes), runs.Max(r => r.PeakLiveBytes));
+        var resident = runs.MaxBy(r => r.PeakResidentAboveStartBytes);
+        return new Measurement(median, runs.Max(r => r.PeakHeapBytes), runs.Max(r => r.PeakLiveBytes), resident.StartResidentBytes, resident.PeakResidentBytes);
     }
 
     /// <summary>The row's label.</summary>

@@ -38,6 +38,9 @@ public sealed class S3ExchangeOptions
     /// <summary>Part size of multipart uploads, at least 5 MiB.</summary>
     public int? PartSizeBytes { get; set; }
 
+    /// <summary>The most bytes of upload buffers the store holds at once, for all its uploads together (see <see cref="S3ExchangeStoreOptions.MemoryBudgetBytes"/>); at least the part size.</summary>
+    public long? MemoryBudgetBytes { get; set; }
+
     /// <summary>How appends to a root manifest are protected against concurrent writers.</summary>
     public ConditionalWriteMode? ConditionalWrites { get; set; }
 

@@ -37,6 +37,12 @@ internal sealed class S3ExchangeOptionsValidator(string name, string sectionPath
             failures.Add($"{sectionPath}:PartSizeBytes must be at least 5242880 (S3's smallest part), not {partSize}.");
         }
 
+        var effectivePartSize = options.PartSizeBytes ?? new S3ExchangeStoreOptions().PartSizeBytes;
+        if (options.MemoryBudgetBytes is { } budget && budget < effectivePartSize)
+        {
+            failures.Add($"{sectionPath}:MemoryBudgetBytes must be at least the part size ({effectivePartSize}), not {budget}.");
+        }
+
         if ((options.AccessKeyId is null) != (options.SecretAccessKey is null))
         {
             failures.Add($"{sectionPath}:AccessKeyId and {sectionPath}:SecretAccessKey go together; set both or neither.");

@@ -42,6 +42,11 @@ internal static class StoreFactory
             storeOptions = storeOptions with { PartSizeBytes = partSize };
         }
 
+        if (options.MemoryBudgetBytes is { } budget)
+        {
+            storeOptions = storeOptions with { MemoryBudgetBytes = budget };
+        }
+
         // A client the application registered is the one it configured (proxy, retries,
         // credentials): used unless these options name a server or credentials of their own.
         var registered = (key is null ? null : services.GetKeyedService<IAmazonS3>(key))

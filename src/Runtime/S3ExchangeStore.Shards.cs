@@ -33,8 +33,9 @@ public sealed partial class S3ExchangeStore
     /// <see cref="PutShardArchiveAsync(string, IEnumerable{ShardItem}, ShardCompression, CompressionLevel, CancellationToken)"/>
     /// with a first part of <paramref name="singlePutBytes"/> (when larger than the store's part
     /// size): an archive that fits is sent as one PutObject instead of a multipart upload, which
-    /// servers otherwise store twice (once as parts, once joined). The caller bounds the memory:
-    /// the buffer is that large for the whole upload.
+    /// servers otherwise store twice (once as parts, once joined). Its buffers, that large for the
+    /// whole upload, are leased from the store's budget like any part: at most
+    /// <see cref="S3ExchangeStoreOptions.MemoryBudgetBytes"/>.
     /// </summary>
     internal Task<Shard> PutShardArchiveAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, int singlePutBytes, CancellationToken cancellationToken)
     {

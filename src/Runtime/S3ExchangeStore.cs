@@ -25,6 +25,7 @@ public sealed partial class S3ExchangeStore : IDisposable, IAsyncDisposable
     private readonly ManifestObjectReader objectReader;
     private readonly ManifestFileLister fileLister;
     private readonly ManifestDeleter manifestDeleter;
+    private readonly BufferBudget buffers;
     private readonly string basePrefix;
     private readonly bool ownsClient;
 
@@ -37,6 +38,7 @@ public sealed partial class S3ExchangeStore : IDisposable, IAsyncDisposable
         Options = options ?? new S3ExchangeStoreOptions();
         Options.Validate();
         basePrefix = Options.BasePrefix is { } prefix ? KeyPath.Normalize(prefix) : string.Empty;
+        buffers = new BufferBudget(Options.MemoryBudgetBytes);
         storage = new ObjectStorage(client, bucket, Options.S3CompatibleEndpoint, Options.LoggerFactory?.CreateLogger(S3ExchangeLog.Category));
         manifestReader = new ManifestReader(storage, Options.MaxManifestDepth);
         manifestPublisher = new ManifestPublisher(storage, manifestReader, Options);
@@ -73,7 +75,10 @@ public sealed partial class S3ExchangeStore : IDisposable, IAsyncDisposable
     /// </summary>
     public ConditionalWriteStatus ConditionalWrites => manifestPublisher.ConditionalWrites;
 
-    private UploadSettings UploadSettings => new(Options.PartSizeBytes, Options.MaxConcurrentPartsPerUpload);
+    /// <summary>The budget every upload buffer of this store is leased from (<see cref="S3ExchangeStoreOptions.MemoryBudgetBytes"/>).</summary>
+    internal BufferBudget Buffers => buffers;
+
+    private UploadSettings UploadSettings => new(Options.PartSizeBytes, Options.MaxConcurrentPartsPerUpload, buffers);
 
     /// <summary>
     /// A store for the server, bucket and credentials in <paramref name="settings"/>

@@ -71,6 +71,20 @@ public sealed record S3ExchangeStoreOptions
     public int MaxConcurrentPartsPerUpload { get; init; } = 4;
 
     /// <summary>
+    /// The most bytes of upload buffers the store holds at once, for all its uploads together:
+    /// every multipart part (<see cref="PartSizeBytes"/> each, at most
+    /// <see cref="MaxConcurrentPartsPerUpload"/> in flight plus the one being filled per upload)
+    /// and every shard buffered whole for one PutObject is leased from it, and an upload waits
+    /// for room rather than go past it. Memory is then bounded by this figure, not by
+    /// <see cref="MaxConcurrency"/> × parts × part size (8 × 5 × 8 MiB = 320 MiB at the defaults).
+    /// The store keeps the buffers it has made for its next uploads, within the same figure.
+    /// Synchronous writes into an upload (a bzip2 shard's compressor) cannot wait and may go
+    /// past it by a part while their parts wait to go up. Default 128 MiB, at least
+    /// <see cref="PartSizeBytes"/>.
+    /// </summary>
+    public long MemoryBudgetBytes { get; init; } = 128 * 1024 * 1024;
+
+    /// <summary>
     /// How hard gzip shards are compressed. Default <see cref="CompressionLevel.Optimal"/>.
     /// <see cref="CompressionLevel.Fastest"/> writes 2–10× faster but stores 30–60% more
     /// bytes for every reader to download (docs/performance.md): worth it when publishing is
@@ -87,6 +101,11 @@ public sealed record S3ExchangeStoreOptions
         if (PartSizeBytes < UploadSettings.MinimumPartSize)
         {
             throw new ArgumentOutOfRangeException(nameof(PartSizeBytes), PartSizeBytes, $"PartSizeBytes must be at least {UploadSettings.MinimumPartSize} (S3's smallest part).");
+        }
+
+        if (MemoryBudgetBytes < PartSizeBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MemoryBudgetBytes), MemoryBudgetBytes, $"MemoryBudgetBytes must be at least PartSizeBytes ({PartSizeBytes}): an upload needs one part buffer.");
         }
 
         if (VerifyDelay < TimeSpan.Zero)

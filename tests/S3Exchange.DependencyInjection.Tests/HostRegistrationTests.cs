@@ -78,6 +78,40 @@ public sealed class HostRegistrationTests(S3ServerFixture server)
     }
 
     [Fact]
+    public async Task The_memory_budget_and_part_size_are_bound_from_the_section()
+    {
+        var settings = Section("S3Exchange", prefix);
+        settings["S3Exchange:PartSizeBytes"] = "5242880";
+        settings["S3Exchange:MemoryBudgetBytes"] = "10485760";
+        var builder = NewBuilder(settings);
+        builder.Services.AddS3Exchange(builder.Configuration.GetSection("S3Exchange"));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var store = host.Services.GetRequiredService<S3ExchangeStore>();
+
+        Assert.Equal((5_242_880, 10_485_760L), (store.Options.PartSizeBytes, store.Options.MemoryBudgetBytes));
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(null, "8388607", "S3Exchange:MemoryBudgetBytes must be at least the part size (8388608), not 8388607.")]
+    [InlineData("16777216", "8388608", "S3Exchange:MemoryBudgetBytes must be at least the part size (16777216), not 8388608.")]
+    public async Task A_memory_budget_below_the_part_size_fails_the_host_at_start_naming_both(string? partSize, string budget, string expected)
+    {
+        var settings = Section("S3Exchange", prefix);
+        settings["S3Exchange:PartSizeBytes"] = partSize;
+        settings["S3Exchange:MemoryBudgetBytes"] = budget;
+        var builder = NewBuilder(settings);
+        builder.Services.AddS3Exchange(builder.Configuration.GetSection("S3Exchange"));
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal([expected], ex.Failures);
+    }
+
+    [Fact]
     public async Task A_registered_client_is_used_and_left_open_while_a_client_the_store_built_is_disposed_with_the_host()
     {
         var withClient = NewBuilder(new Dictionary<string, string?> { ["S3Exchange:Bucket"] = server.Bucket, ["S3Exchange:BasePrefix"] = prefix });

@@ -5,7 +5,8 @@ namespace S3Exchange;
 /// <summary>
 /// The objects of a manifest with their content (the Python <c>iter_objects</c>): loose
 /// objects opened one by one, shard archives streamed member by member. Each object is
-/// disposed when the next one is asked for.
+/// disposed when the next one is asked for. While a shard archive is read, the GET of the next
+/// one is already sent (<see cref="ShardArchivePrefetch"/>, one ahead at most).
 /// </summary>
 internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader manifests, ObjectOpener objects)
 {
@@ -16,44 +17,72 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
     public async IAsyncEnumerable<ExchangeObject> ReadAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         skipped = S3ExchangeLog.LogSkipped(storage.Logger, skipped);
-        await foreach (var entry in manifests.ReadAsync(manifestKey, true, null, cancellationToken).ConfigureAwait(false))
+        var entries = manifests.ReadAsync(manifestKey, true, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var entriesScope = entries.ConfigureAwait(false);
+        ShardArchivePrefetch? prefetched = null;
+        try
         {
-            if (entry is FileEntry file)
+            var entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+            while (entry is not null)
             {
-                var item = new ExchangeObject(file, await objects.OpenAsync(file, cancellationToken).ConfigureAwait(false));
-                await using (item.ConfigureAwait(false))
+                if (entry is FileEntry file)
                 {
-                    yield return item;
+                    var item = new ExchangeObject(file, await objects.OpenAsync(file, cancellationToken).ConfigureAwait(false));
+                    await using (item.ConfigureAwait(false))
+                    {
+                        yield return item;
+                    }
+
+                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    continue;
                 }
 
-                continue;
-            }
-
-            if (entry is not ShardEntry shard || !options.ExpandShards)
-            {
-                continue;
-            }
-
-            ShardMemberReader reader;
-            try
-            {
-                reader = await ShardMemberReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ShardReadException ex) when (options.SkipUnreadableShards)
-            {
-                skipped(ex);
-                continue;
-            }
-
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await NextMemberAsync(reader, skipped, options, cancellationToken).ConfigureAwait(false) is { } member)
+                if (entry is not ShardEntry shard || !options.ExpandShards)
                 {
-                    await using (member.ConfigureAwait(false))
+                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    continue;
+                }
+
+                // The prefetch, when there is one, is of this very entry: it was the one ahead.
+                var opening = prefetched is { } ahead ? ahead.OpenAsync() : ShardMemberReader.OpenAsync(storage, shard, cancellationToken);
+                prefetched = null;
+                ShardMemberReader reader;
+                try
+                {
+                    reader = await opening.ConfigureAwait(false);
+                }
+                catch (ShardReadException ex) when (options.SkipUnreadableShards)
+                {
+                    skipped(ex);
+                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    continue;
+                }
+
+                await using (reader.ConfigureAwait(false))
+                {
+                    // One entry ahead: a shard's GET goes out now, while this archive is read.
+                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    if (entry is ShardEntry following && options.ExpandShards)
                     {
-                        yield return member;
+                        prefetched = ShardArchivePrefetch.Start(storage, following, cancellationToken);
+                    }
+
+                    while (await NextMemberAsync(reader, skipped, options, cancellationToken).ConfigureAwait(false) is { } member)
+                    {
+                        await using (member.ConfigureAwait(false))
+                        {
+                            yield return member;
+                        }
                     }
                 }
+            }
+        }
+        finally
+        {
+            // Not reached (a break, a failure, a cancellation): its response goes unread and its connection back.
+            if (prefetched is not null)
+            {
+                await prefetched.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

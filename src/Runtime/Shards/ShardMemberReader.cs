@@ -36,18 +36,27 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
         internalManifestPath = shard.InternalManifestPath ?? ShardEntry.DefaultInternalManifestPath;
     }
 
+    /// <summary>Whether the archive can be read at all: an xz archive is refused before any request.</summary>
+    public static bool CanDecode(ShardEntry shard) => shard.EffectiveCompression != ShardCompression.Xz;
+
     public static async Task<ShardMemberReader> OpenAsync(ObjectStorage storage, ShardEntry shard, CancellationToken cancellationToken)
     {
-        var compression = shard.EffectiveCompression;
-        if (compression == ShardCompression.Xz)
+        if (!CanDecode(shard))
         {
             throw new ShardReadException(shard.ArchiveKey, "it is xz-compressed and this library has no xz decoder.");
         }
 
+        return await OpenAsync(shard, storage.GetAsync(shard.ArchiveKey, null, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the archive from a GET already sent (see <see cref="ShardArchivePrefetch"/>); the response becomes the reader's.</summary>
+    public static async Task<ShardMemberReader> OpenAsync(ShardEntry shard, Task<Amazon.S3.Model.GetObjectResponse> get)
+    {
+        var compression = shard.EffectiveCompression;
         Amazon.S3.Model.GetObjectResponse response;
         try
         {
-            response = await storage.GetAsync(shard.ArchiveKey, null, cancellationToken).ConfigureAwait(false);
+            response = await get.ConfigureAwait(false);
         }
         catch (ObjectNotFoundException ex)
         {

@@ -1,11 +1,11 @@
-using System.Buffers;
 using Amazon.S3.Model;
 
 namespace S3Exchange;
 
 /// <summary>
-/// A write-only stream whose bytes become one object. Up to one part is buffered (rented when
-/// the first byte of it is written, so at most one more than the parts in flight); a stream that
+/// A write-only stream whose bytes become one object. Up to one part is buffered (leased from
+/// the store's <see cref="BufferBudget"/> when the first byte of it is written, so at most one
+/// more than the parts in flight, and all uploads of the store within its budget); a stream that
 /// ends within the first part is stored with one PutObject, a longer one as a multipart upload
 /// whose parts go up while the caller keeps writing (at most
 /// <see cref="UploadSettings.MaxConcurrentParts"/> in flight). Call <see cref="CompleteAsync"/>
@@ -17,7 +17,9 @@ namespace S3Exchange;
 /// <see cref="FlushAsync(CancellationToken)"/> or <see cref="CompleteAsync"/>), which also waits
 /// for a free part slot. A writer that writes synchronously (a compressor between the caller
 /// and this stream, such as SharpZipLib's bzip2) should call <see cref="FlushAsync(CancellationToken)"/>
-/// after each of its own writes, so that parked parts stay few.
+/// after each of its own writes, so that parked parts stay few: a synchronous write that needs a
+/// buffer takes it from the budget at once, past it if need be (<see cref="BufferBudget.LeaseNow"/>),
+/// where an asynchronous one waits for room.
 /// </remarks>
 internal sealed class UploadStream : Stream
 {
@@ -25,11 +27,11 @@ internal sealed class UploadStream : Stream
     private readonly string key;
     private readonly string? contentType;
     private readonly UploadSettings settings;
-    private readonly ArrayPool<byte> pool;
+    private readonly BufferBudget budget;
     private readonly SemaphoreSlim slots;
     private readonly List<Task<PartETag>> parts = [];
 
-    // Full parts not yet handed to an upload task; this stream returns them to the pool if they never go.
+    // Full parts not yet handed to an upload task; this stream returns them to the budget if they never go.
     private readonly Queue<(byte[] Part, int Size)> parked = new();
     private byte[] buffer;
     private int buffered;
@@ -41,15 +43,14 @@ internal sealed class UploadStream : Stream
     /// <param name="storage">Where the object goes.</param>
     /// <param name="key">The object's full key.</param>
     /// <param name="contentType">Its content type, if any.</param>
-    /// <param name="settings">Part size and parts in flight.</param>
-    /// <param name="pool">Where part buffers are rented from (the shared pool unless a test counts them).</param>
-    public UploadStream(ObjectStorage storage, string key, string? contentType, UploadSettings settings, ArrayPool<byte>? pool = null)
+    /// <param name="settings">Part size, parts in flight and the budget part buffers are leased from.</param>
+    public UploadStream(ObjectStorage storage, string key, string? contentType, UploadSettings settings)
     {
         this.storage = storage;
         this.key = key;
         this.contentType = contentType;
         this.settings = settings;
-        this.pool = pool ?? ArrayPool<byte>.Shared;
+        budget = settings.Budget;
         slots = new SemaphoreSlim(settings.MaxConcurrentParts);
         buffer = [];
     }
@@ -95,6 +96,13 @@ internal sealed class UploadStream : Stream
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         while (!data.IsEmpty)
         {
+            // Nothing is parked here (the flush sent it), so waiting holds back no part of this upload.
+            if (buffer.Length == 0)
+            {
+                ObjectDisposedException.ThrowIf(finished, this);
+                buffer = await budget.LeaseAsync(settings.PartSize, continuing: parts.Count > 0, cancellationToken).ConfigureAwait(false);
+            }
+
             data = data[Fill(data.Span)..];
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -173,7 +181,7 @@ internal sealed class UploadStream : Stream
         ObjectDisposedException.ThrowIf(finished, this);
         if (buffer.Length == 0 && !data.IsEmpty)
         {
-            buffer = pool.Rent(settings.PartSize);
+            buffer = budget.LeaseNow(settings.PartSize);
         }
 
         var n = Math.Min(data.Length, settings.PartSize - buffered);
@@ -188,8 +196,8 @@ internal sealed class UploadStream : Stream
         return n;
     }
 
-    // The next buffer is rented by the next write, not here: a parked part may wait for a slot,
-    // and an empty buffer rented meanwhile would be one part more than the bound.
+    // The next buffer is leased by the next write, not here: a parked part may wait for a slot,
+    // and an empty buffer leased meanwhile would be one part more than the bound.
     private void Park()
     {
         parked.Enqueue((buffer, buffered));
@@ -231,7 +239,7 @@ internal sealed class UploadStream : Stream
         }
         finally
         {
-            pool.Return(part);
+            budget.Return(part);
             slots.Release();
         }
     }
@@ -242,13 +250,13 @@ internal sealed class UploadStream : Stream
         finished = true;
         if (buffer.Length > 0)
         {
-            pool.Return(buffer);
+            budget.Return(buffer);
         }
 
         buffer = [];
         while (parked.TryDequeue(out var left))
         {
-            pool.Return(left.Part);
+            budget.Return(left.Part);
         }
     }
 

@@ -5,44 +5,45 @@ namespace S3Exchange.Tests.Storage;
 
 /// <summary>
 /// The upload stream against a real server: synchronous writes wait for no request, and every
-/// part buffer it rents goes back to its pool on every way out.
+/// part buffer it leases goes back to its budget on every way out (the budget throws on a
+/// buffer returned twice, which would surface as a failed upload).
 /// </summary>
 [Collection("S3")]
 public sealed class UploadStreamTests(S3ServerFixture server)
 {
     private const int PartSize = UploadSettings.MinimumPartSize;
-    private static readonly UploadSettings Settings = new(PartSize, MaxConcurrentParts: 2);
+    private const int MaxConcurrentParts = 2;
 
     [Fact]
     public async Task A_single_put_returns_its_buffer()
     {
         var (storage, key) = Target("single");
-        var pool = new CountingPool();
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        var budget = new BufferBudget(64L * PartSize);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         await using (upload)
         {
             await upload.WriteAsync(TestData.Random(1000, 1));
             await upload.CompleteAsync(CancellationToken.None);
         }
 
-        Assert.Equal((1, 0, 0), (pool.Rented, pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal((1, 0L), (budget.LeaseCount, budget.LeasedBytes));
     }
 
     [Fact]
     public async Task A_multipart_upload_returns_every_part_buffer_and_stores_the_bytes()
     {
         var (storage, key) = Target("multipart");
-        var pool = new CountingPool();
+        var budget = new BufferBudget(64L * PartSize);
         var data = TestData.Random((2 * PartSize) + 1000, 2);
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         await using (upload)
         {
             await upload.WriteAsync(data);
             await upload.CompleteAsync(CancellationToken.None);
         }
 
-        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
-        Assert.True(pool.Rented >= 3, $"{pool.Rented} rented");
+        Assert.Equal(0, budget.LeasedBytes);
+        Assert.True(budget.LeaseCount >= 3, $"{budget.LeaseCount} leased");
         Assert.Equal(data, await ReadAsync(storage, key));
     }
 
@@ -50,40 +51,42 @@ public sealed class UploadStreamTests(S3ServerFixture server)
     public async Task An_upload_disposed_without_completing_returns_every_buffer_and_stores_nothing()
     {
         var (storage, key) = Target("abandoned");
-        var pool = new CountingPool();
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        var budget = new BufferBudget(64L * PartSize);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         await using (upload)
         {
             await upload.WriteAsync(TestData.Random((2 * PartSize) + 1000, 3));
         }
 
-        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal(0, budget.LeasedBytes);
         Assert.Null(await storage.HeadAsync(key, CancellationToken.None));
     }
 
     [Fact]
-    public async Task A_token_cancelled_while_a_part_is_being_submitted_leaves_no_buffer_rented()
+    public async Task A_token_cancelled_while_a_part_is_being_submitted_leaves_no_buffer_leased()
     {
         var (storage, key) = Target("cancelled");
         using var cancellation = new CancellationTokenSource();
 
-        // The first rental is the first part's buffer, taken as the write begins: the token is
-        // cancelled then, so the part is full and parked when its submission meets the token,
-        // before its upload has begun.
-        var pool = new CountingPool { OnRent = count => { if (count == 1) { cancellation.Cancel(); } } };
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        // A synchronous write leases the first part's buffer and parks it full; the token is
+        // cancelled then, so the part is parked when its submission meets the token, before its
+        // upload has begun.
+        var budget = new BufferBudget(64L * PartSize);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         await using (upload)
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.WriteAsync(TestData.Random(PartSize + 1000, 4), cancellation.Token).AsTask());
+            upload.Write(TestData.Random(PartSize + 1000, 4));
+            cancellation.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.FlushAsync(cancellation.Token));
         }
 
-        Assert.Equal(1, pool.Rented);
-        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal(2, budget.LeaseCount);
+        Assert.Equal(0, budget.LeasedBytes);
     }
 
     // README "Performance": writing "holds at most (1 + MaxConcurrentPartsPerUpload) ×
     // PartSizeBytes". The proxy holds each part a while, so the writer fills the next part and
-    // then waits for a slot: the moment a buffer rented too early would show as one more.
+    // then waits for a slot: the moment a buffer leased too early would show as one more.
     [Fact]
     public async Task An_upload_holds_at_most_one_part_buffer_more_than_its_parts_in_flight()
     {
@@ -92,17 +95,17 @@ public sealed class UploadStreamTests(S3ServerFixture server)
         var storage = StorageOf(target.Store);
         var key = target.Store.ResolveKey("u/bounded");
         var data = TestData.Random((5 * PartSize) + 1000, 8);
-        var pool = new CountingPool();
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        var budget = new BufferBudget(64L * PartSize);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         await using (upload)
         {
             await upload.WriteAsync(data);
             await upload.CompleteAsync(CancellationToken.None);
         }
 
-        Assert.Equal(Settings.MaxConcurrentParts, target.Proxy.Counters.PeakDelayed);   // the slots were full
-        Assert.Equal(1 + Settings.MaxConcurrentParts, pool.PeakOutstanding);
-        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal(MaxConcurrentParts, target.Proxy.Counters.PeakDelayed);   // the slots were full
+        Assert.Equal((1 + MaxConcurrentParts) * (long)PartSize, budget.PeakLeasedBytes);
+        Assert.Equal(0, budget.LeasedBytes);
         Assert.Equal(data, await ReadAsync(storage, key));
     }
 
@@ -113,8 +116,8 @@ public sealed class UploadStreamTests(S3ServerFixture server)
         target.Proxy.Plan = FaultPlan.Always(Fault.SlowDown).Where(r => r.Method == "PUT" && r.HasQuery("partNumber"));
         var storage = StorageOf(target.Store);
         var key = target.Store.ResolveKey("u/failed-part");
-        var pool = new CountingPool();
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        var budget = new BufferBudget(64L * PartSize);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         S3OperationException ex;
         await using (upload)
         {
@@ -123,7 +126,7 @@ public sealed class UploadStreamTests(S3ServerFixture server)
         }
 
         Assert.Equal((S3Operations.UploadPart, key), (ex.Operation, ex.Key));
-        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal(0, budget.LeasedBytes);
         Assert.True(target.Proxy.Counters.SlowDowns >= 1, target.Proxy.Counters.ToString());
     }
 
@@ -134,8 +137,8 @@ public sealed class UploadStreamTests(S3ServerFixture server)
         var storage = StorageOf(target.Store);
         var key = target.Store.ResolveKey("u/synchronous");
         var data = TestData.Random((2 * PartSize) + 1000, 6);
-        var pool = new CountingPool();
-        var upload = new UploadStream(storage, key, null, Settings, pool);
+        var budget = new BufferBudget(64L * PartSize);
+        var upload = new UploadStream(storage, key, null, Settings(budget));
         await using (upload)
         {
             upload.Write(data, 0, PartSize + 10);
@@ -153,9 +156,11 @@ public sealed class UploadStreamTests(S3ServerFixture server)
             await upload.CompleteAsync(CancellationToken.None);
         }
 
-        Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
+        Assert.Equal(0, budget.LeasedBytes);
         Assert.Equal(data, await ReadAsync(storage, key));
     }
+
+    private static UploadSettings Settings(BufferBudget budget) => new(PartSize, MaxConcurrentParts, budget);
 
     private (ObjectStorage Storage, string Key) Target(string name)
     {

@@ -76,12 +76,12 @@ public sealed class StreamingMemoryTests(S3ServerFixture server, ITestOutputHelp
     [Fact]
     public async Task Writing_a_64_MiB_shard_holds_at_most_its_documented_part_buffers_and_allocates_little_else()
     {
-        // 16 MiB parts (a size the pool rents exactly), one in flight: the documented bound is
-        // (1 + 1) part buffers, 32 MiB for an archive of five parts. The writer outpaces the
-        // upload, so it fills the next part while one is in flight: the bound is reached, and a
-        // buffer rented too early would show as a third. Part buffers are followed through the
-        // pool's events; bytes allocated besides the ones it allocated must stay a few MiB,
-        // which an archive buffered anywhere whole (64 MiB) fails.
+        // 16 MiB parts, one in flight: the documented bound is (1 + 1) part buffers, 32 MiB for
+        // an archive of five parts, leased from the store's budget (128 MiB, so it does not
+        // bind here). The writer outpaces the upload, so it fills the next part while one is in
+        // flight: the bound is reached, and a buffer leased too early would show as a third.
+        // Bytes allocated besides the buffers the budget allocated must stay a few MiB, which an
+        // archive buffered anywhere whole (64 MiB) fails.
         const int PartSize = 16 * (int)MiB;
         const int PartsInFlight = 1;
         const long OtherBudget = 4 * MiB;
@@ -89,17 +89,15 @@ public sealed class StreamingMemoryTests(S3ServerFixture server, ITestOutputHelp
         await warm.PutShardArchiveAsync("w/warm.tar", [Item("a.bin", PartSize + (64 * 1024), 1)], ShardCompression.None);
         var store = server.CreateStore(new S3ExchangeStoreOptions { PartSizeBytes = PartSize, MaxConcurrentPartsPerUpload = PartsInFlight });
         Shard? shard = null;
-        long allocated;
-        using (var parts = new PooledBufferLog(PartSize))
-        {
-            allocated = await AllocatedAsync(async () => shard = await store.PutShardArchiveAsync("w/large.tar", [Item("big.bin", Large, 3)], ShardCompression.None));
-            var other = allocated - ((long)parts.Allocated * PartSize);
+        var allocated = await AllocatedAsync(async () => shard = await store.PutShardArchiveAsync("w/large.tar", [Item("big.bin", Large, 3)], ShardCompression.None));
+        var other = allocated - store.Buffers.AllocatedBytes;
 
-            Report($"writing a 64 MiB plain shard in 16 MiB parts, 1 in flight: {Megabytes(allocated)} allocated, {parts.Allocated} part buffers of them; at most {parts.PeakRented} part buffers out at once; {Megabytes(other)} besides");
-            Assert.True(shard!.Entry.SizeBytes > Large);
-            Assert.Equal(1 + PartsInFlight, parts.PeakRented);
-            Assert.True(other < OtherBudget, $"writing a 64 MiB shard allocated {Megabytes(other)} besides its part buffers");
-        }
+        Report($"writing a 64 MiB plain shard in 16 MiB parts, 1 in flight: {Megabytes(allocated)} allocated, {Megabytes(store.Buffers.AllocatedBytes)} of them part buffers; at most {Megabytes(store.Buffers.PeakLeasedBytes)} leased at once; {Megabytes(other)} besides");
+        Assert.True(shard!.Entry.SizeBytes > Large);
+        Assert.Equal((1 + PartsInFlight) * (long)PartSize, store.Buffers.PeakLeasedBytes);
+        Assert.Equal((1 + PartsInFlight) * (long)PartSize, store.Buffers.AllocatedBytes);   // the two buffers are reused for all five parts
+        Assert.Equal(0, store.Buffers.LeasedBytes);
+        Assert.True(other < OtherBudget, $"writing a 64 MiB shard allocated {Megabytes(other)} besides its part buffers");
     }
 
     private static ShardItem Item(string path, long size, ulong seed) =>

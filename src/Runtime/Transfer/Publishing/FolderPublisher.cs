@@ -23,14 +23,6 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
     /// </summary>
     public const int SinglePutMaxBytes = 64 * 1024 * 1024;
 
-    /// <summary>At most this many bytes of shard buffers for single PutObjects at once (a shard is buffered whole to be signed).</summary>
-    public const int SinglePutBudgetBytes = 256 * 1024 * 1024;
-
-    private const int BudgetUnit = 1024 * 1024;
-
-    private readonly SemaphoreSlim budget = new(SinglePutBudgetBytes / BudgetUnit);
-    private readonly SemaphoreSlim budgetQueue = new(1);
-
     /// <summary>Hashes the files and plans where each goes; sends nothing.</summary>
     public static async Task<PublishPlan> PlanAsync(PublishRequest request, CancellationToken cancellationToken)
     {
@@ -135,51 +127,17 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
     // A shard whose archive fits in SinglePutMaxBytes is buffered whole and sent as one
     // PutObject; one of up to twice that (a full 64 MiB plain tar shard, or a gzip one that
     // compresses) gets SinglePutMaxBytes parts: one request if it compresses to fit, else two
-    // parts, one in flight while the other fills. Both within SinglePutBudgetBytes for all
-    // uploads together. Anything larger streams in the store's part size, as before. The
-    // archive bytes are the same either way.
-    private async Task<Shard> PutShardAsync(PlannedShard shard, ShardCompression compression, CancellationToken cancellationToken)
+    // parts, one in flight while the other fills. The buffers are leased from the store's
+    // memory budget, like every upload's; a buffer larger than the budget, and any archive
+    // larger than two, streams in the store's part size, as before. The archive bytes are the
+    // same either way.
+    private Task<Shard> PutShardAsync(PlannedShard shard, ShardCompression compression, CancellationToken cancellationToken)
     {
         var estimate = EstimateArchiveBytes(shard, compression);
         var items = shard.Files.Select(ToShardItem).ToList();
-        if (estimate > 2L * SinglePutMaxBytes || estimate <= store.Options.PartSizeBytes)
-        {
-            return await store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, 0, cancellationToken).ConfigureAwait(false);
-        }
-
         var bufferBytes = estimate > SinglePutMaxBytes ? SinglePutMaxBytes : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)estimate);
-        var units = (estimate > SinglePutMaxBytes ? 2 * SinglePutMaxBytes : bufferBytes) / BudgetUnit;
-        await budgetQueue.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var taken = 0;
-        try
-        {
-            for (; taken < units; taken++)
-            {
-                await budget.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch
-        {
-            if (taken > 0)
-            {
-                budget.Release(taken);
-            }
-
-            throw;
-        }
-        finally
-        {
-            budgetQueue.Release();
-        }
-
-        try
-        {
-            return await store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, bufferBytes, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            budget.Release(units);
-        }
+        var singlePut = estimate <= 2L * SinglePutMaxBytes && estimate > store.Options.PartSizeBytes && bufferBytes <= store.Options.MemoryBudgetBytes;
+        return store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, singlePut ? bufferBytes : 0, cancellationToken);
     }
 
     /// <summary>The metadata every stored file carries: its SHA-256 and Unix mode (and, for loose objects, its path).</summary>
