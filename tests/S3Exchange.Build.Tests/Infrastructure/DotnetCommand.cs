@@ -7,7 +7,8 @@ namespace S3Exchange.Build.Tests.Infrastructure;
 
 /// <summary>
 /// Runs the dotnet CLI on a test project with a binary log. Node reuse is off, so no MSBuild
-/// node outlives the test holding the task assembly.
+/// node outlives the test holding the task assembly. Every run given a secret access key in its
+/// environment is checked for it: the key must be in neither the console log nor the binary log.
 /// </summary>
 internal static class DotnetCommand
 {
@@ -43,8 +44,19 @@ internal static class DotnetCommand
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output + await error, binlog);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not end within 4 minutes:\n{await output}\n{await error}");
+        }
+
+        var result = new Result(process.ExitCode, await output + await error, binlog);
+        AssertSecretsNotLogged(environment, result);
+        return result;
     }
 
     /// <summary>The text of a binary log (it is a gzip stream; strings inside are UTF-8).</summary>
@@ -55,6 +67,18 @@ internal static class DotnetCommand
         using var buffer = new MemoryStream();
         gzip.CopyTo(buffer);
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void AssertSecretsNotLogged(IReadOnlyDictionary<string, string> environment, Result result)
+    {
+        var binlogText = File.Exists(result.Binlog) ? ReadBinlogText(result.Binlog) : null;
+        Assert.True(binlogText is not null, $"The run wrote no binary log at {result.Binlog}.");
+        foreach (var (name, secret) in environment.Where(v => v.Key.EndsWith("SECRET_ACCESS_KEY", StringComparison.Ordinal) && v.Value.Length > 0))
+        {
+            Assert.True(secret.Length >= 16, $"A short {name} could appear in a log by chance; configure a longer one.");
+            Assert.False(result.Output.Contains(secret, StringComparison.Ordinal), $"{name} is in the console log of the run with binlog {result.Binlog}.");
+            Assert.False(binlogText.Contains(secret, StringComparison.Ordinal), $"{name} is in the binary log {result.Binlog}.");
+        }
     }
 
     /// <summary>A value the test project file bakes into this assembly (AssemblyMetadata).</summary>
