@@ -10,10 +10,10 @@ using S3Exchange.Testing;
 namespace S3Exchange.Build.Tests.EndToEnd;
 
 /// <summary>
-/// Every S3XB code docs/msbuild.md lists but S3XB012 (a cancelled build: the task in process,
-/// PublishTaskTests), each from a real <c>dotnet msbuild</c> run of the package's targets and tasks: one run builds
-/// one project per bad input (<see cref="ErrorCaseProject"/>), so the whole table costs one
-/// MSBuild start. Each case must log exactly its code(s) with the message the docs promise, and
+/// Every S3XB code docs/msbuild.md lists, each from a real <c>dotnet msbuild</c> run of the
+/// package's targets and tasks: one run builds one project per bad input
+/// (<see cref="ErrorCaseProject"/>), so the whole table costs one MSBuild start; S3XB012, a
+/// build cancelled with Ctrl+C, has a run of its own. Each case must log exactly its code(s) with the message the docs promise, and
 /// leave nothing behind: no object under its base prefix for a publish, nothing in its folder for
 /// a download.
 /// </summary>
@@ -144,6 +144,52 @@ public sealed partial class ErrorCodeEndToEndTests(S3ServerFixture server)
             var project = Download(name);
             await writeManifest(project.Store);
             return project;
+        }
+    }
+
+    [Fact]
+    public async Task A_real_msbuild_run_interrupted_while_its_shard_upload_is_held_is_S3XB012_and_stores_nothing()
+    {
+        var root = Directory.CreateTempSubdirectory("s3xb-cancel-").FullName;
+        var keep = true;
+        var proxy = FaultProxy.Start(server.Endpoint);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "publish"));
+            File.WriteAllBytes(Path.Combine(root, "publish", "App.dll"), RandomNumberGenerator.GetBytes(2000));
+            var project = new ErrorCaseProject("c012-cancelled", "S3ExchangePublish", server.CreateStore(), $"<S3ExchangeEndpoint>{proxy.Endpoint}</S3ExchangeEndpoint>");
+            proxy.Plan = FaultPlan.Always(Fault.Delay(TimeSpan.FromMinutes(3))).Where(r => r.Method == "PUT");
+            project.Write(root);
+
+            var running = DotnetCommand.Start(root, Environment(), Path.Combine(root, "cancel.binlog"), "msbuild", "c012-cancelled.proj");
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (proxy.Counters.PeakDelayed == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.True(proxy.Counters.PeakDelayed > 0, "no shard upload was held within 2 minutes: " + proxy.Counters);
+            running.Interrupt();
+            var run = await running.WaitAsync();
+
+            // Requests still held are dropped, never relayed: what the server has now is all it gets.
+            await proxy.DisposeAsync();
+            Assert.True(run.ExitCode != 0, run.ToString());
+            var logged = ErrorLine().Matches(run.Output).Select(m => (m.Groups["code"].Value, m.Groups["text"].Value)).Distinct().ToList();
+            Assert.Equal([("S3XB012", "PublishToS3Exchange was cancelled; nothing was committed (no manifest was written). Run the build again to finish: what was stored is kept and not sent again.")], logged);
+            Assert.Empty(await project.Store.ListKeysAsync("").ToListAsync());
+            var uploads = await server.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = server.Bucket, Prefix = project.Store.Options.BasePrefix });
+            Assert.Empty(uploads.MultipartUploads ?? []);
+            Assert.False(File.Exists(Path.Combine(root, "s3exchange-publish.txt")));
+            keep = false;
+        }
+        finally
+        {
+            await proxy.DisposeAsync();
+            if (!keep)
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 
