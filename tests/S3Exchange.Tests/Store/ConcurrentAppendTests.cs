@@ -1,10 +1,11 @@
 using S3Exchange.Testing;
 using S3Exchange.Tests.Faults;
+using Xunit.Abstractions;
 
 namespace S3Exchange.Tests.Store;
 
 [Collection("S3")]
-public sealed class ConcurrentAppendTests(S3ServerFixture server)
+public sealed class ConcurrentAppendTests(S3ServerFixture server, ITestOutputHelper output)
 {
     private const int Writers = 8;
     private const int AppendsEach = 10;
@@ -25,6 +26,7 @@ public sealed class ConcurrentAppendTests(S3ServerFixture server)
         var counters = target.Proxy.Counters;
         var refused = counters.AnswersTo("PUT", root, 412) + counters.AnswersTo("PUT", root, 409);
         var written = counters.AnswersTo("PUT", root, 200);
+        output.WriteLine($"{server.Kind}: root writes answered 200: {written}, refused (412/409): {refused}, for {Writers * AppendsEach} appends");
         Assert.True(refused > 0, $"No root write was refused ({written} written for {Writers * AppendsEach} appends): the writers never collided.");
         Assert.True(written >= Writers * AppendsEach, $"{written} root writes answered 200 for {Writers * AppendsEach} appends.");
         Assert.Equal(counters.RequestsTo("PUT", root), refused + written);
