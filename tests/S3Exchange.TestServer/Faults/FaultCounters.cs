@@ -51,12 +51,13 @@ public sealed class FaultCounters
     public int RequestsTo(string method, string path) => requestsByTarget.GetValueOrDefault((method, path));
 
     /// <summary>
-    /// Final answers (not 1xx) of status <paramref name="status"/> that the server gave to
-    /// requests of <paramref name="method"/> to <paramref name="path"/> and the proxy relayed,
-    /// e.g. the <c>412 Precondition Failed</c> of a conditional write that lost a race. Answers
-    /// the proxy made up itself (<see cref="Fault.Answer"/>) are not counted.
+    /// The final answers (not 1xx) the server gave to requests of <paramref name="method"/> to
+    /// <paramref name="path"/> and the proxy relayed whole, by status: e.g. the
+    /// <c>412 Precondition Failed</c> of a conditional write that lost a race. Answers the proxy
+    /// made up itself (<see cref="Fault.Answer"/>) are not counted.
     /// </summary>
-    public int AnswersTo(string method, string path, int status) => answersByTarget.GetValueOrDefault((method, path, status));
+    public IReadOnlyDictionary<int, int> AnswersTo(string method, string path) =>
+        answersByTarget.Where(p => p.Key.Method == method && p.Key.Path == path).ToDictionary(p => p.Key.Status, p => p.Value);
 
     /// <summary>Requests of <paramref name="method"/> whose path starts with <paramref name="pathPrefix"/> (all of them for "/").</summary>
     public int RequestsUnder(string method, string pathPrefix) =>

@@ -24,12 +24,13 @@ public sealed class ConcurrentAppendTests(S3ServerFixture server, ITestOutputHel
         // refused writer retried until it won.
         var root = $"/{target.Store.Bucket}/{target.Store.ResolveKey(SharedRoot)}";
         var counters = target.Proxy.Counters;
-        var refused = counters.AnswersTo("PUT", root, 412) + counters.AnswersTo("PUT", root, 409);
-        var written = counters.AnswersTo("PUT", root, 200);
-        output.WriteLine($"{server.Kind}: root writes answered 200: {written}, refused (412/409): {refused}, for {Writers * AppendsEach} appends");
-        Assert.True(refused > 0, $"No root write was refused ({written} written for {Writers * AppendsEach} appends): the writers never collided.");
-        Assert.True(written >= Writers * AppendsEach, $"{written} root writes answered 200 for {Writers * AppendsEach} appends.");
-        Assert.Equal(counters.RequestsTo("PUT", root), refused + written);
+        var answers = counters.AnswersTo("PUT", root);
+        var refused = answers.GetValueOrDefault(412) + answers.GetValueOrDefault(409);
+        var written = answers.GetValueOrDefault(200);
+        var seen = $"{counters.RequestsTo("PUT", root)} root writes, answered {string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}"))}, for {Writers * AppendsEach} appends";
+        output.WriteLine($"{server.Kind}: {seen}");
+        Assert.True(refused > 0, $"No root write was refused ({seen}): the writers never collided.");
+        Assert.True(written >= Writers * AppendsEach, seen);
         Assert.True(target.Store.ConditionalWrites.UsesConditionalWrites, target.Store.ConditionalWrites.Detected);
     }
 
