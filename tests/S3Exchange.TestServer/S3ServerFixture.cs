@@ -1,5 +1,4 @@
 using Amazon.S3;
-using Amazon.S3.Model;
 using Xunit;
 
 namespace S3Exchange.Testing;
@@ -7,7 +6,8 @@ namespace S3Exchange.Testing;
 /// <summary>
 /// The real S3 server the tests talk to: a moto_server started on a free loopback port, or the
 /// server <see cref="S3TestServerSettings"/> names. Each store it hands out works under a fresh
-/// base prefix, so tests never see each other's keys.
+/// base prefix, so tests never see each other's keys. It uses a bucket only when
+/// <see cref="TestBucket"/> finds it the tests' own (created or found empty by them).
 /// </summary>
 public sealed class S3ServerFixture : IAsyncLifetime
 {
@@ -50,7 +50,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
             SecretAccessKey = S3TestServerSettings.SecretAccessKey,
         };
         Client = Settings.CreateClient();
-        await EnsureBucketAsync(Client, Bucket).ConfigureAwait(false);
+        await TestBucket.ClaimAsync(Client, Bucket).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()
@@ -74,15 +74,4 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     /// <summary>A second client of its own, e.g. to count the requests one store sends.</summary>
     public IAmazonS3 CreateClient() => Settings.CreateClient();
-
-    private static async Task EnsureBucketAsync(IAmazonS3 client, string bucket)
-    {
-        try
-        {
-            await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }).ConfigureAwait(false);
-        }
-        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-        }
-    }
 }

@@ -80,7 +80,8 @@ public sealed class InstalledTool : IAsyncLifetime
             start.Environment[name] = value;
         }
 
-        return new RunningTool(Process.Start(start)!);
+        var secrets = environment.Where(v => v.Key.EndsWith("SECRET_ACCESS_KEY", StringComparison.Ordinal) && v.Value.Length > 0).Select(v => v.Value).ToList();
+        return new RunningTool(Process.Start(start)!, secrets);
     }
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>, failing with its output when it fails.</summary>
@@ -108,16 +109,21 @@ public sealed class InstalledTool : IAsyncLifetime
         typeof(InstalledTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
 
-/// <summary>A started run of the tool, its output collected as it comes.</summary>
+/// <summary>
+/// A started run of the tool, its output collected as it comes. Every run that ends is checked
+/// for the secret access key it was given: it must be in neither stdout nor stderr.
+/// </summary>
 public sealed class RunningTool : IDisposable
 {
     private readonly Process process;
+    private readonly IReadOnlyList<string> secrets;
     private readonly Task<string> output;
     private readonly Task<string> error;
 
-    internal RunningTool(Process process)
+    internal RunningTool(Process process, IReadOnlyList<string> secrets)
     {
         this.process = process;
+        this.secrets = secrets;
         process.StandardInput.Close();
         output = process.StandardOutput.ReadToEndAsync();
         error = process.StandardError.ReadToEndAsync();
@@ -145,7 +151,14 @@ public sealed class RunningTool : IDisposable
             throw new TimeoutException($"s3x did not end within {timeout}:\n{await output}\n{await error}");
         }
 
-        return new ToolResult(process.ExitCode, await output, await error);
+        var result = new ToolResult(process.ExitCode, await output, await error);
+        foreach (var secret in secrets)
+        {
+            Assert.True(secret.Length >= 16, "A short secret could appear in the output by chance; configure a longer one.");
+            Assert.False(result.Output.Contains(secret, StringComparison.Ordinal) || result.Error.Contains(secret, StringComparison.Ordinal), $"s3x (exit {result.ExitCode}) printed its secret access key on stdout or stderr.");
+        }
+
+        return result;
     }
 
     public void Dispose()

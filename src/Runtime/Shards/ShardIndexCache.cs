@@ -59,8 +59,10 @@ internal sealed class ShardIndexCache(ObjectStorage storage)
             return null;
         }
 
+        // A head shorter than asked for is the whole archive: there is nothing more to read
+        // (a range past the end would be answered 416).
         var end = dataOffset + size;
-        if (end > head.Length)
+        if (end > head.Length && head.Length == HeadBytes)
         {
             var (rest, _) = await ReadRangeAsync(archiveKey, head.Length, (int)(end - head.Length), cancellationToken).ConfigureAwait(false);
             head = [.. head, .. rest];

@@ -7,6 +7,7 @@ namespace S3Exchange.Build.Tests.EndToEnd;
 /// <summary>
 /// Real <c>dotnet publish</c> / <c>dotnet msbuild</c> runs of a small project against the
 /// fixture's S3 server, checked through the runtime. Few and long: each run costs seconds.
+/// <see cref="DotnetCommand"/> checks every run's console log and binary log for the secret.
 /// </summary>
 [Collection("S3")]
 public sealed class DotnetPublishTests(S3ServerFixture server)
@@ -40,7 +41,6 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
         Assert.Equal(published.Keys.Order(), stored.Keys.Order());
         Assert.All(published, kv => Assert.Equal(kv.Value, stored[kv.Key]));
         Assert.Contains(TestProject.Name, published.Keys);
-        AssertSecretNotLogged(first);
 
         // 2. Publishing again uploads nothing (through the out-of-process task host this time).
         var second = await PublishAsync(project, store, "publish2", "-p:S3ExchangeUseTaskHost=true");
@@ -95,7 +95,6 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
         await app.WaitForExitAsync();
         Assert.Equal(0, app.ExitCode);
         Assert.Equal(TestProject.Greeting, greeting.Trim());
-        AssertSecretNotLogged(download);
         project.Keep = false;
     }
 
@@ -111,7 +110,6 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
         Assert.Contains("error S3XB002", result.Output);
         Assert.Contains("s3xb-missing-bucket", result.Output);
         Assert.False(await store.ExistsAsync(ManifestKey));
-        AssertSecretNotLogged(result);
         project.Keep = false;
     }
 
@@ -126,11 +124,4 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
         ["S3_AWS_ACCESS_KEY_ID"] = server.Settings.AccessKeyId!,
         ["S3_AWS_SECRET_ACCESS_KEY"] = Secret,
     };
-
-    private void AssertSecretNotLogged(DotnetCommand.Result result)
-    {
-        Assert.True(Secret.Length >= 16, "A short secret could appear in a log by chance; configure a longer one.");
-        Assert.DoesNotContain(Secret, result.Output);
-        Assert.DoesNotContain(Secret, DotnetCommand.ReadBinlogText(result.Binlog));
-    }
 }

@@ -11,6 +11,7 @@ public sealed class FaultCounters
 {
     private readonly ConcurrentDictionary<(string Method, FaultKind Kind), int> injected = new();
     private readonly ConcurrentDictionary<(string Method, string Path), int> requestsByTarget = new();
+    private readonly ConcurrentDictionary<(string Method, string Path, int Status), int> answersByTarget = new();
     private readonly ConcurrentQueue<ProxiedRequest> seen = new();
     private long requests;
 
@@ -49,6 +50,15 @@ public sealed class FaultCounters
     /// </summary>
     public int RequestsTo(string method, string path) => requestsByTarget.GetValueOrDefault((method, path));
 
+    /// <summary>
+    /// The final answers (not 1xx) the server gave to requests of <paramref name="method"/> to
+    /// <paramref name="path"/> and the proxy relayed whole, by status: e.g. the
+    /// <c>412 Precondition Failed</c> of a conditional write that lost a race. Answers the proxy
+    /// made up itself (<see cref="Fault.Answer"/>) are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> AnswersTo(string method, string path) =>
+        answersByTarget.Where(p => p.Key.Method == method && p.Key.Path == path).ToDictionary(p => p.Key.Status, p => p.Value);
+
     /// <summary>Requests of <paramref name="method"/> whose path starts with <paramref name="pathPrefix"/> (all of them for "/").</summary>
     public int RequestsUnder(string method, string pathPrefix) =>
         requestsByTarget.Where(p => p.Key.Method == method && p.Key.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Sum(p => p.Value);
@@ -83,6 +93,8 @@ public sealed class FaultCounters
         seen.Enqueue(request with { Index = index });
         return index;
     }
+
+    internal void CountAnswer(string method, string path, int status) => answersByTarget.AddOrUpdate((method, path, status), 1, (_, n) => n + 1);
 
     internal void CountFault(string method, FaultKind kind) => injected.AddOrUpdate((method, kind), 1, (_, n) => n + 1);
 }

@@ -204,6 +204,7 @@ public sealed class FaultProxy : IAsyncDisposable
 
             if (!interim)
             {
+                Counters.CountAnswer(request.Method, ProxiedRequest.PathOf(request.Target), response.Status);
                 return !request.ClosesConnection && !response.ClosesConnection && framing.Kind != BodyFramingKind.UntilClose;
             }
         }

@@ -12,7 +12,10 @@ public sealed record ProxiedRequest(long Index, string Method, string Target, lo
     public string? Header(string name) => Headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>The target's path without the query, URL-decoded (<c>/bucket/key</c>).</summary>
-    public string Path => Uri.UnescapeDataString(Target.Split('?', 2)[0]);
+    public string Path => PathOf(Target);
+
+    /// <summary>The path of a request target without the query, URL-decoded.</summary>
+    internal static string PathOf(string target) => Uri.UnescapeDataString(target.Split('?', 2)[0]);
 
     /// <summary>Whether the target has a query parameter named <paramref name="name"/> (e.g. <c>uploadId</c>, <c>list-type</c>).</summary>
     public bool HasQuery(string name) =>

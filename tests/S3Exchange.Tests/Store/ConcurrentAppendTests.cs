@@ -1,25 +1,36 @@
 using S3Exchange.Testing;
 using S3Exchange.Tests.Faults;
+using Xunit.Abstractions;
 
 namespace S3Exchange.Tests.Store;
 
 [Collection("S3")]
-public sealed class ConcurrentAppendTests(S3ServerFixture server)
+public sealed class ConcurrentAppendTests(S3ServerFixture server, ITestOutputHelper output)
 {
     private const int Writers = 8;
     private const int AppendsEach = 10;
     private const string SharedRoot = "shared/manifest.jsonl";
 
     [Fact]
-    public async Task Eight_writers_appending_ten_times_each_at_default_settings_collide_retry_and_lose_no_reference()
+    public async Task Eight_writers_starting_together_at_default_settings_are_refused_with_412_retry_and_list_every_entry_once()
     {
         await using var target = ProxiedStore.Create(server);
+        var defaults = new S3ExchangeStoreOptions();
+        Assert.Equal((defaults.ManifestUpdateAttempts, defaults.VerifyDelay, defaults.ConditionalWrites), (target.Store.Options.ManifestUpdateAttempts, target.Store.Options.VerifyDelay, target.Store.Options.ConditionalWrites));
         await AssertNoReferenceLostAsync(target.Store);
 
-        // Counted at the proxy, outside the library: more root writes than appends means the
-        // writers collided and retried; the test above would prove little if they never had.
-        var rootWrites = target.Proxy.Counters.RequestsTo("PUT", $"/{target.Store.Bucket}/{target.Store.ResolveKey(SharedRoot)}");
-        Assert.True(rootWrites > Writers * AppendsEach, $"{rootWrites} root writes for {Writers * AppendsEach} appends: no collision happened.");
+        // Counted at the proxy from the server's answers, outside the library: a refused root
+        // write (412, or AWS's 409 for a race) is a collision; every append still landed, so each
+        // refused writer retried until it won.
+        var root = $"/{target.Store.Bucket}/{target.Store.ResolveKey(SharedRoot)}";
+        var counters = target.Proxy.Counters;
+        var answers = counters.AnswersTo("PUT", root);
+        var refused = answers.GetValueOrDefault(412) + answers.GetValueOrDefault(409);
+        var written = answers.GetValueOrDefault(200);
+        var seen = $"{counters.RequestsTo("PUT", root)} root writes, answered {string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}"))}, for {Writers * AppendsEach} appends";
+        output.WriteLine($"{server.Kind}: {seen}");
+        Assert.True(refused > 0, $"No root write was refused ({seen}): the writers never collided.");
+        Assert.True(written >= Writers * AppendsEach, seen);
         Assert.True(target.Store.ConditionalWrites.UsesConditionalWrites, target.Store.ConditionalWrites.Detected);
     }
 
@@ -69,20 +80,13 @@ public sealed class ConcurrentAppendTests(S3ServerFixture server)
         await AssertNoReferenceLostAsync(store);
     }
 
+    // The writers wait for one start signal, so all eight race for the first appends at once.
     private static async Task AssertNoReferenceLostAsync(S3ExchangeStore store)
     {
-        var written = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
-        {
-            var keys = new List<string>();
-            for (var i = 0; i < AppendsEach; i++)
-            {
-                var key = $"w{writer}-{i}";
-                await store.WriteManifestAsync(SharedRoot, [new FileEntry(key)], ManifestWriteMode.AppendParts);
-                keys.Add(key);
-            }
-
-            return keys;
-        })));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writers = Enumerable.Range(0, Writers).Select(writer => AppendEachAsync(store, writer, start.Task)).ToList();
+        start.SetResult();
+        var written = await Task.WhenAll(writers);
 
         var root = await store.ReadManifestEntriesAsync(SharedRoot, resolveRefs: false).ToListAsync();
         var refs = root.Cast<ManifestRefEntry>().Select(r => r.Key).ToList();
@@ -94,5 +98,19 @@ public sealed class ConcurrentAppendTests(S3ServerFixture server)
 
         var parts = await store.ListKeysAsync("shared/manifests/").ToListAsync();
         Assert.Equal(refs.Order(), parts.Order());
+    }
+
+    private static async Task<List<string>> AppendEachAsync(S3ExchangeStore store, int writer, Task start)
+    {
+        await start;
+        var keys = new List<string>();
+        for (var i = 0; i < AppendsEach; i++)
+        {
+            var key = $"w{writer}-{i}";
+            await store.WriteManifestAsync(SharedRoot, [new FileEntry(key)], ManifestWriteMode.AppendParts);
+            keys.Add(key);
+        }
+
+        return keys;
     }
 }

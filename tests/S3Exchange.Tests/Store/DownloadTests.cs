@@ -98,6 +98,35 @@ public sealed class DownloadTests(S3ServerFixture server)
         Assert.False(File.Exists("/tmp/escape.txt"));
     }
 
+    // A loose entry lands at its key relative to the manifest's folder, else at its full key;
+    // a key that would leave the target folder that way is refused for the whole manifest: the
+    // paths are checked before the first GET, so the good entry listed before it is not written
+    // either, and the stored objects are untouched.
+    [Theory]
+    [InlineData("../escape.txt", "../escape.txt", "it contains a '..' segment")]
+    [InlineData("/tmp/escape.txt", "/tmp/escape.txt", "it is absolute")]
+    [InlineData("{folder}/../../../../escape.txt", "../../../../escape.txt", "it contains a '..' segment")]
+    [InlineData("{folder}/raw//escape.txt", "raw//escape.txt", "it contains an empty or '.' segment")]
+    public async Task A_loose_key_that_escapes_is_refused_naming_the_key_and_nothing_is_written(string hostileKeyTemplate, string downloadPath, string reason)
+    {
+        var store = server.CreateStore();
+        var hostileKey = hostileKeyTemplate.Replace("{folder}", store.ResolveKey("training/123/samples"), StringComparison.Ordinal);
+        var good = await store.PutObjectAsync("training/123/samples/good.wav", "ok"u8.ToArray());
+        await store.WriteManifestAsync(Manifest, [good, new FileEntry(hostileKey) { SizeBytes = 4 }]);
+
+        var parent = Directory.CreateTempSubdirectory("s3x-evil-key-").FullName;
+        var target = Path.Combine(parent, "target");
+        var ex = await Assert.ThrowsAsync<InvalidMemberPathException>(() => store.DownloadManyAsync(Manifest, target));
+
+        Assert.Equal(hostileKey, ex.Key);
+        Assert.Equal(downloadPath, ex.Path);
+        Assert.Equal($"Refusing to write '{hostileKey}' to '{downloadPath}': Invalid member path '{downloadPath}': {reason}. Nothing was written.", ex.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(parent, "*", SearchOption.AllDirectories));
+        Assert.False(File.Exists("/tmp/escape.txt"));
+        Assert.Equal("ok"u8.ToArray(), await StoredContent.BytesAsync(store, "training/123/samples/good.wav"));
+        Directory.Delete(parent);
+    }
+
     [Fact]
     public async Task A_loose_key_outside_the_manifest_folder_lands_at_its_full_key()
     {

@@ -206,6 +206,37 @@ public sealed class ShardTests(S3ServerFixture server)
         Assert.Equal(fullKey, ex.ArchiveKey);
     }
 
+    // Listing expands a shard from its internal manifest, the archive's first member: an archive
+    // cut short before it ends, or one that is not the format its name says, cannot be listed.
+    // (A plain tar shorter than the 64 KiB head read once asked for the rest past its end and
+    // failed with the server's 416 instead.)
+    [Theory]
+    [InlineData(ShardCompression.Gzip, 30, "Unable to read beyond the end of the stream.")]
+    [InlineData(ShardCompression.None, 600, "the archive ends inside its internal manifest '__manifest__.jsonl'.")]
+    [InlineData(ShardCompression.Gzip, -1, "The archive entry was compressed using an unsupported compression method.")]
+    public async Task Listing_a_manifest_with_a_corrupt_shard_fails_naming_the_archive_or_skips_it_when_asked(ShardCompression compression, int keptBytes, string reason)
+    {
+        var store = server.CreateStore();
+        var extension = compression == ShardCompression.Gzip ? ".tar.gz" : ".tar";
+        var good = await store.PutShardArchiveAsync("s/good" + extension, [ShardItem.FromBytes("g.bin", TestData.Random(10, 1))], compression);
+        await store.PutShardArchiveAsync("s/whole" + extension, [ShardItem.FromBytes("c.bin", TestData.Random(5000, 2))], compression);
+        var wholeBytes = await StoredContent.BytesAsync(store, "s/whole" + extension);
+        var corruptKey = store.ResolveKey("s/corrupt" + extension);
+        var corruptBytes = keptBytes < 0 ? TestData.Random(3000, 3) : wholeBytes[..keptBytes];
+        await server.Client.PutObjectAsync(new PutObjectRequest { BucketName = server.Bucket, Key = corruptKey, InputStream = new MemoryStream(corruptBytes) });
+        await store.WriteManifestAsync(Manifest, [good.Entry, new ShardEntry(corruptKey) { Compression = compression }]);
+
+        var ex = await Assert.ThrowsAsync<ShardReadException>(async () => await store.ListManifestFilesAsync(Manifest).ToListAsync());
+        Assert.Equal(corruptKey, ex.ArchiveKey);
+        Assert.Equal($"Cannot read shard archive '{corruptKey}': {reason}", ex.Message);
+
+        var skipping = store.ListManifestFilesAsync(Manifest, new ReadObjectsOptions { SkipUnreadableShards = true });
+        var listed = await skipping.ToListAsync();
+        Assert.Equal([good.Entry.ArchiveKey + "#g.bin"], listed.Select(f => f.Key));
+        Assert.Equal(corruptKey, Assert.Single(skipping.SkippedShards).ArchiveKey);
+        Assert.Equal(corruptBytes, await StoredContent.BytesAsync(store, "s/corrupt" + extension));
+    }
+
     [Fact]
     public async Task An_xz_shard_is_refused_with_the_archive_named()
     {
