@@ -53,6 +53,8 @@ internal static class RcloneCopy
         start.Environment["RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE"] = "true";
         // The bucket exists; without this rclone tries to create it first.
         start.Environment["RCLONE_CONFIG_BENCH_NO_CHECK_BUCKET"] = "true";
+        // rclone's AWS SDK reads a CA bundle named here and refuses its own HTTP transport with one; the endpoint is plain HTTP.
+        start.Environment.Remove("AWS_CA_BUNDLE");
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         process.WaitForExit();
