@@ -20,8 +20,15 @@ internal static class BuildHistory
     public const int FilesPerBuild = 200;
     public const int ChangedPerBuild = 3;
 
-    /// <summary>Publishes every build in order; returns the cost of builds #1, #2 and #<see cref="Builds"/>.</summary>
-    public static async Task<(BuildPublishCost First, BuildPublishCost Second, BuildPublishCost Last)> RunAsync(S3ServerFixture server, string root)
+    /// <summary>How many publishes each compared figure is the median of.</summary>
+    public const int Samples = 3;
+
+    /// <summary>
+    /// Publishes every build in order. Returns the costs of build #1 (<see cref="Samples"/> times,
+    /// each into a content prefix of its own, so every one is a first build), of build #2, and of
+    /// the last <see cref="Samples"/> builds (each with about 200 earlier builds stored).
+    /// </summary>
+    public static async Task<(IReadOnlyList<BuildPublishCost> First, BuildPublishCost Second, IReadOnlyList<BuildPublishCost> Last)> RunAsync(S3ServerFixture server, string root)
     {
         var folder = Path.Combine(root, "build-history-" + Guid.NewGuid().ToString("N")[..8]);
         var cacheFile = Path.Combine(folder + "-obj", "publish-hashes.json");
@@ -34,10 +41,15 @@ internal static class BuildHistory
         await using var proxy = FaultProxy.Start(server.Endpoint);
         var store = S3ExchangeStore.Create(proxy.Redirect(server.Settings), server.CreateStore().Options);
         var costs = new Dictionary<int, BuildPublishCost>();
+        var firsts = new List<BuildPublishCost>();
         try
         {
             // JIT, connections and the page cache warmed on another prefix, so build #1 is not charged for them.
             await store.PublishAsync(new PublishRequest { Folder = folder, Files = PublishSource.FromFolder(folder), ManifestKey = "warm-up/manifest.jsonl", ContentPrefix = "warm-up/content" });
+            for (var i = 1; i < Samples; i++)
+            {
+                firsts.Add(await PublishAsync(store, proxy, folder, cacheFile, $"first-{i}", 1));
+            }
             for (var build = 1; build <= Builds; build++)
             {
                 if (build > 1)
@@ -48,8 +60,8 @@ internal static class BuildHistory
                     }
                 }
 
-                var cost = await PublishAsync(store, proxy, folder, cacheFile, build);
-                if (build is 1 or 2 or Builds)
+                var cost = await PublishAsync(store, proxy, folder, cacheFile, "app", build);
+                if (build <= 2 || build > Builds - Samples)
                 {
                     costs[build] = cost;
                 }
@@ -61,10 +73,10 @@ internal static class BuildHistory
             Directory.Delete(Path.GetDirectoryName(cacheFile)!, recursive: true);
         }
 
-        return (costs[1], costs[2], costs[Builds]);
+        return ([.. firsts, costs[1]], costs[2], [.. Enumerable.Range(Builds - Samples + 1, Samples).Select(b => costs[b])]);
     }
 
-    private static async Task<BuildPublishCost> PublishAsync(S3ExchangeStore store, FaultProxy proxy, string folder, string cacheFile, int build)
+    private static async Task<BuildPublishCost> PublishAsync(S3ExchangeStore store, FaultProxy proxy, string folder, string cacheFile, string project, int build)
     {
         var requests = proxy.Counters.Requests;
         var puts = proxy.Counters.RequestsUnder("PUT", "/");
@@ -73,8 +85,8 @@ internal static class BuildHistory
         {
             Folder = folder,
             Files = PublishSource.FromFolder(folder),
-            ManifestKey = $"app/{build}/manifest.jsonl",
-            ContentPrefix = "app/content",
+            ManifestKey = $"{project}/{build}/manifest.jsonl",
+            ContentPrefix = $"{project}/content",
             ShardMaxEntries = 40,
             HashCacheFile = cacheFile,
         });
