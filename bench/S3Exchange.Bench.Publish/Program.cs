@@ -5,7 +5,9 @@
 // 4-64 KiB plus 5 of 20 MiB of seeded random bytes (incompressible), and "dotnet-shared", a copy
 // of the running SDK's shared runtimes (real, compressible build output). Each figure is the
 // median of --runs runs (default 3). Uses the server in S3EXCHANGE_TEST_ENDPOINT, or starts
-// moto_server. Run: dotnet run -c Release --project bench/S3Exchange.Bench.Publish [-- --runs N] [--random-only]
+// moto_server. Also: rclone copy at its best --transfers, a from-scratch republish with and
+// without the hash cache, and build #200 against build #1 (ExtraRows). --only random|dotnet-shared|build-history
+// runs one part. Run: dotnet run -c Release --project bench/S3Exchange.Bench.Publish [-- --runs N] [--random-only] [--only PART]
 using System.Globalization;
 using System.IO.Compression;
 using S3Exchange;
@@ -14,21 +16,33 @@ using S3Exchange.Testing;
 
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var randomOnly = args.Contains("--random-only");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+bool Selected(string part) => only is null || only == part;
 var server = new S3ServerFixture();
 await server.InitializeAsync();
 var root = Path.Combine(Path.GetTempPath(), "s3xb-bench-" + Guid.NewGuid().ToString("N")[..8]);
 try
 {
     Console.WriteLine(Invariant($"Server {server.Endpoint}; {Environment.ProcessorCount} cores; median of {runs} run(s)"));
-    var random = Path.Combine(root, "random");
-    var (count, bytes) = BenchmarkFolder.Create(random, smallFiles: 5000, largeFiles: 5);
-    await RunDataSetAsync("random", random, count, bytes);
+    if (Selected("random"))
+    {
+        var random = Path.Combine(root, "random");
+        var (count, bytes) = BenchmarkFolder.Create(random, smallFiles: 5000, largeFiles: 5);
+        await RunDataSetAsync("random", random, count, bytes);
+        await ExtraRows.PrintRepublishAsync(server, random);
+    }
 
-    if (!randomOnly)
+    if (!randomOnly && Selected("dotnet-shared"))
     {
         var shared = Path.Combine(root, "dotnet-shared");
-        (count, bytes) = BenchmarkFolder.Copy(BenchmarkFolder.DotnetShared, shared);
+        var (count, bytes) = BenchmarkFolder.Copy(BenchmarkFolder.DotnetShared, shared);
         await RunDataSetAsync("dotnet-shared", shared, count, bytes);
+    }
+
+    if (!randomOnly && Selected("build-history"))
+    {
+        // One history (~1 min on moto, --runs does not apply): about 200 publishes.
+        await ExtraRows.PrintBuildHistoryAsync(server, root);
     }
 }
 finally
@@ -79,6 +93,8 @@ async Task RunDataSetAsync(string name, string folder, int count, long bytes)
     }
 
     Console.WriteLine(Invariant($"| `aws s3 cp --recursive` | | | | **{awscli.TotalSeconds:0.00} s** (runs: {string.Join(", ", awscliRuns.Select(r => r.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))}) | | | 1× |"));
+    // The first variant is the default settings.
+    await ExtraRows.PrintRcloneAsync(server, folder, bytes, runs, results[0].Label, totals[results[0].Label], results[0].Run.BytesSent, awscli);
 }
 
 static TimeSpan Median(IEnumerable<TimeSpan> values)

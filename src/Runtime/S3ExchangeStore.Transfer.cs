@@ -31,7 +31,7 @@ public sealed partial class S3ExchangeStore
     public Task<PublishPlan> PlanPublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FolderPublisher.PlanAsync(request, cancellationToken);
+        return FolderPublisher.PlanAsync(request, storage.Logger, cancellationToken);
     }
 
     /// <summary>

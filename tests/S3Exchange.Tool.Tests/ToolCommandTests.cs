@@ -41,6 +41,37 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     }
 
     [Fact]
+    public async Task Publish_with_a_hash_cache_does_not_read_an_unchanged_file_again_and_names_a_corrupt_cache_on_stderr()
+    {
+        var store = server.CreateStore();
+        using var source = new TempFolder();
+        using var obj = new TempFolder();
+        var cache = Path.Combine(obj.Root, "hashes.json");
+        var file = source.Write("index.html", 3000, 1);
+        var anHourAgo = DateTime.UtcNow.AddHours(-1);   // older than the cache's racy window
+        File.SetLastWriteTimeUtc(file, anHourAgo);
+        var original = File.ReadAllBytes(file);
+        File.WriteAllText(cache, "{ corrupt");
+
+        var first = await RunAsync(store, "publish", source.Root, Manifest, "--hash-cache", cache);
+        File.WriteAllBytes(file, [.. original.Reverse()]);   // same size, time put back: only a file not read keeps its old hash
+        File.SetLastWriteTimeUtc(file, anHourAgo);
+        var second = await RunAsync(store, "publish", source.Root, Manifest, "--hash-cache", cache);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.StartsWith($"s3x: The hash cache '{cache}' was ignored (every file hashed): ", first.Error);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(string.Empty, second.Error);
+        var hashes = new List<string>();
+        await foreach (var item in store.ReadObjectsAsync(Manifest))
+        {
+            hashes.Add(item.Entry.Meta!["sha256"]!.GetValue<string>());
+        }
+
+        Assert.Equal([Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(original)).ToLowerInvariant()], hashes);
+    }
+
+    [Fact]
     public async Task Ls_json_prints_the_manifests_own_lines_and_cat_prints_a_member_by_its_virtual_key()
     {
         var store = server.CreateStore();

@@ -39,4 +39,7 @@ internal static partial class S3ExchangeLog
 
     [LoggerMessage(EventId = 7, EventName = "UnreferencedPartDeleted", Level = LogLevel.Debug, Message = "Deleted part {PartKey}: its append to {RootKey} failed, so no reader can meet it")]
     public static partial void UnreferencedPartDeleted(ILogger logger, string partKey, string rootKey);
+
+    [LoggerMessage(EventId = 8, EventName = "HashCacheUnusable", Level = LogLevel.Debug, Message = "{Problem}")]
+    public static partial void HashCacheUnusable(ILogger logger, string problem);
 }

@@ -74,6 +74,9 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     /// <summary>Print the plan; send nothing.</summary>
     public bool DryRun { get; set; }
 
+    /// <summary>The local file of known hashes (<see cref="PublishRequest.HashCacheFile"/>); empty or <c>none</c> hashes every file.</summary>
+    public string? HashCacheFile { get; set; }
+
     /// <summary>The manifest's full bucket key.</summary>
     [Output]
     public string? ManifestKey { get; private set; }
@@ -105,6 +108,16 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
         var store = createStore();
         var plan = await store.PlanPublishAsync(request, cancellationToken).ConfigureAwait(false);
         ManifestKey = store.ResolveKey(plan.ManifestKey);
+        if (request.HashCacheFile is not null)
+        {
+            log.Message(MessageImportance.Low, "HashCacheUsed", plan.FileCount - plan.FilesHashed, plan.FileCount, request.HashCacheFile);
+        }
+
+        if (plan.HashCacheProblem is { } cacheProblem)
+        {
+            log.Message(MessageImportance.Low, "HashCacheProblem", cacheProblem);
+        }
+
         if (DryRun)
         {
             foreach (var (name, arguments) in PublishLog.DryRun(plan, key => store.ResolveKey(key)))
@@ -174,6 +187,7 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
             ShardMaxBytes = bytes ?? defaults.ShardMaxBytes,
             LooseFileThreshold = threshold ?? defaults.LooseFileThreshold,
             Compression = compression ?? defaults.Compression,
+            HashCacheFile = string.IsNullOrWhiteSpace(HashCacheFile) || string.Equals(HashCacheFile, "none", StringComparison.OrdinalIgnoreCase) ? null : HashCacheFile,
         };
     }
 }

@@ -15,10 +15,11 @@ internal static class PublishCommand
         var content = new Option<string?>("--content") { Description = "The prefix shards and loose objects go under (default: the manifest's folder + /content); share it between builds so unchanged content is stored once." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan; send nothing." };
         var append = new Option<bool>("--append") { Description = "Add the entries to the manifest as a part (append_parts) instead of replacing it." };
+        var hashCache = new Option<string?>("--hash-cache") { Description = "A local file of the files' sizes, times and SHA-256 from the last publish: unchanged files are not read again (created when missing; a corrupt one is ignored)." };
         var progress = TransferProgressPrinter.CreateOption();
-        var command = new Command("publish", "Publish a folder as content-addressed shards and loose objects plus a manifest; only what the server lacks is sent.\n\nExamples:\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --content releases/web/content\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --dry-run\n\nIn GitHub Actions the step outputs manifest-key, manifest-uri, manifest-sha256, files and bytes-sent are set, and a summary is added to the run's page.")
+        var command = new Command("publish", "Publish a folder as content-addressed shards and loose objects plus a manifest; only what the server lacks is sent.\n\nExamples:\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --content releases/web/content\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --dry-run\n  s3x publish dist/ releases/web/2.2.0/manifest.jsonl --hash-cache obj/s3x-hashes.json\n\nIn GitHub Actions the step outputs manifest-key, manifest-uri, manifest-sha256, files and bytes-sent are set, and a summary is added to the run's page.")
         {
-            folder, manifest, content, dryRun, append, progress,
+            folder, manifest, content, dryRun, append, hashCache, progress,
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(parsed, connection, async (store, output, token) =>
         {
@@ -36,8 +37,14 @@ internal static class PublishCommand
                 ManifestKey = manifestKey,
                 ContentPrefix = parsed.GetValue(content) ?? KeyLayout.DefaultContentPrefix(manifestKey),
                 ManifestMode = parsed.GetValue(append) ? ManifestWriteMode.AppendParts : ManifestWriteMode.Overwrite,
+                HashCacheFile = parsed.GetValue(hashCache),
             };
             var plan = await store.PlanPublishAsync(request, token).ConfigureAwait(false);
+            if (plan.HashCacheProblem is { } cacheProblem)
+            {
+                await Console.Error.WriteLineAsync($"s3x: {cacheProblem}").ConfigureAwait(false);
+            }
+
             if (parsed.GetValue(dryRun))
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"dry run: {plan.FileCount} files ({plan.ContentBytes} bytes) in {plan.Shards.Count} shards and {plan.LooseFiles.Count} loose files; manifest {store.ResolveKey(plan.ManifestKey)}; nothing sent")).ConfigureAwait(false);

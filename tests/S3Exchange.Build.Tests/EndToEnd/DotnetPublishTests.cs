@@ -48,6 +48,38 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
         Assert.Contains("nothing to upload", second.Output);
         Assert.Contains("shards uploaded 0,", second.Output);
 
+        // 2b. The hash cache under obj/ vouches for files unchanged in size and time: with a file's
+        // content swapped behind its size and time, a publish of the same folder (the target alone,
+        // nothing copied again) records the old SHA-256, which only a file not read again gives.
+        foreach (var file in Directory.EnumerateFiles(project.PublishDir, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));   // older than the racy window
+        }
+
+        var cacheFile = Path.Combine(project.Root, "obj", "Release", "net10.0", "s3exchange", "publish-hashes.json");
+        var hashing = await PublishTargetAsync(project, store, "publish2-hash");
+        Assert.True(hashing.ExitCode == 0, hashing.ToString());
+        Assert.Contains($"S3Exchange publish: 0 of {published.Count} files unchanged since their hash in '{cacheFile}'", hashing.Output);
+        var pdb = Path.Combine(project.PublishDir, TestProject.Name + ".pdb");
+        var pdbBytes = File.ReadAllBytes(pdb);
+        var pdbTime = File.GetLastWriteTimeUtc(pdb);
+        File.WriteAllBytes(pdb, [.. pdbBytes.Reverse()]);
+        File.SetLastWriteTimeUtc(pdb, pdbTime);
+        var cached = await PublishTargetAsync(project, store, "publish2-cached");
+        Assert.True(cached.ExitCode == 0, cached.ToString());
+        Assert.Contains($"S3Exchange publish: {published.Count} of {published.Count} files unchanged since their hash in '{cacheFile}'", cached.Output);
+        Assert.Contains("nothing to upload", cached.Output);
+        await foreach (var item in store.ReadObjectsAsync(ManifestKey))
+        {
+            if (item.Entry.MemberPath == TestProject.Name + ".pdb")
+            {
+                Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdbBytes)).ToLowerInvariant(), item.Entry.Meta!["sha256"]!.GetValue<string>());
+            }
+        }
+
+        File.WriteAllBytes(pdb, pdbBytes);
+        File.SetLastWriteTimeUtc(pdb, pdbTime);
+
         // 3. A publish cut off before its manifest, with two shards missing, resumes with just those two.
         var shards = new List<string>();
         await foreach (var key in store.ListKeysAsync("artifacts/E2EApp/content/shards/"))
@@ -115,6 +147,10 @@ public sealed class DotnetPublishTests(S3ServerFixture server)
 
     private Task<DotnetCommand.Result> PublishAsync(TestProject project, S3ExchangeStore store, string name, params string[] extra) =>
         DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog(name), ["publish", "-c", "Release", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}", .. extra]);
+
+    // The publish target alone, at detailed verbosity (the hash cache's line is of low importance).
+    private Task<DotnetCommand.Result> PublishTargetAsync(TestProject project, S3ExchangeStore store, string name) =>
+        DotnetCommand.RunAsync(project.Root, Environment(store), project.Binlog(name), ["msbuild", "-t:S3ExchangePublish", "-p:Configuration=Release", $"-p:S3ExchangeBasePrefix={store.Options.BasePrefix}", "-v:d"]);
 
     private Dictionary<string, string> Environment(S3ExchangeStore store) => new()
     {

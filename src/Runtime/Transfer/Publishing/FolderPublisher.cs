@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace S3Exchange;
 
@@ -23,12 +24,33 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
     /// </summary>
     public const int SinglePutMaxBytes = 64 * 1024 * 1024;
 
-    /// <summary>Hashes the files and plans where each goes; sends nothing.</summary>
-    public static async Task<PublishPlan> PlanAsync(PublishRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hashes the files (those the request's hash cache vouches for excepted) and plans where each
+    /// goes; sends nothing. The cache is written here, after hashing and before any upload: what
+    /// it records (a file's hash at a size and time) holds whether or not the publish then
+    /// succeeds, and a publish that fails on the network is retried without reading the build again.
+    /// </summary>
+    public static async Task<PublishPlan> PlanAsync(PublishRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         request.Validate();
-        var files = await PublishFileScanner.ScanAsync(request.Files as IReadOnlyCollection<PublishSource> ?? [.. request.Files], request.Folder, cancellationToken).ConfigureAwait(false);
-        return PublishPlanner.Plan(files, request);
+        var cache = request.HashCacheFile is { } cacheFile ? PublishHashCache.Load(cacheFile) : null;
+        var problem = cache?.IgnoredReason is { } ignored ? $"The hash cache '{request.HashCacheFile}' was ignored (every file hashed): {ignored}" : null;
+        var (files, hashed) = await PublishFileScanner.ScanAsync(request.Files as IReadOnlyCollection<PublishSource> ?? [.. request.Files], request.Folder, cache, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            cache?.Save();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problem = $"The hash cache '{request.HashCacheFile}' could not be written (the next publish hashes every file again): {ex.Message}";
+        }
+
+        if (problem is not null)
+        {
+            S3ExchangeLog.HashCacheUnusable(logger, problem);
+        }
+
+        return PublishPlanner.Plan(files, request) with { FilesHashed = hashed, HashCacheProblem = problem };
     }
 
     public async Task<PublishReport> PublishAsync(PublishPlan plan, ManifestWriteMode mode, CancellationToken cancellationToken)

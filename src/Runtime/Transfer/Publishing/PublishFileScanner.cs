@@ -15,7 +15,8 @@ namespace S3Exchange;
 /// </remarks>
 internal static class PublishFileScanner
 {
-    public static async Task<IReadOnlyList<PublishFile>> ScanAsync(IReadOnlyCollection<PublishSource> sources, string publishRoot, CancellationToken cancellationToken)
+    /// <summary>The files in path order, and how many of them were read (the others' hashes came from <paramref name="cache"/>).</summary>
+    public static async Task<(IReadOnlyList<PublishFile> Files, int FilesHashed)> ScanAsync(IReadOnlyCollection<PublishSource> sources, string publishRoot, PublishHashCache? cache, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(publishRoot);
         var checkedSources = new List<(string Path, string Relative)>(sources.Count);
@@ -45,6 +46,7 @@ internal static class PublishFileScanner
 
         checkedSources.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         var files = new PublishFile[checkedSources.Count];
+        var filesHashed = 0;
 
         // Synchronous reads of up to 1 MiB straight into a pooled buffer, one file per core:
         // the files are usually in the page cache just after 'dotnet publish', so this is CPU
@@ -57,11 +59,34 @@ internal static class PublishFileScanner
                 i =>
                 {
                     var (path, relative) = checkedSources[i];
-                    var (size, sha256) = HashFile(path, cancellationToken);
+                    var (size, sha256) = cache is null ? HashFile(path, cancellationToken) : HashUnlessCached(path, cache, cancellationToken, ref filesHashed);
                     files[i] = new PublishFile(relative, path, size, sha256, FileModes.Read(path));
                 }),
             cancellationToken).ConfigureAwait(false);
-        return files;
+        return (files, cache is null ? files.Length : filesHashed);
+    }
+
+    // Size and last-write time are read before the clock and the clock before the content, so a
+    // change at any point after the stat leaves an entry that either no longer matches the file
+    // or is too recent to be trusted (PublishHashCache, racy entries).
+    private static (long Size, string Sha256) HashUnlessCached(string path, PublishHashCache cache, CancellationToken cancellationToken, ref int filesHashed)
+    {
+        var info = new FileInfo(path);
+        var (size, lastWrite) = (info.Length, info.LastWriteTimeUtc);
+        if (cache.Find(path, size, lastWrite) is { } known)
+        {
+            return (size, known);
+        }
+
+        var hashedAt = DateTime.UtcNow;
+        var hashed = HashFile(path, cancellationToken);
+        Interlocked.Increment(ref filesHashed);
+        if (hashed.Size == size)
+        {
+            cache.Record(path, size, lastWrite, hashedAt, hashed.Sha256);
+        }
+
+        return hashed;
     }
 
     /// <summary>The file's length and the lowercase hex SHA-256 of exactly the bytes read.</summary>

@@ -18,6 +18,12 @@ public sealed record PublishPlan(
 
     /// <summary>Bytes of content in the plan.</summary>
     public long ContentBytes => Shards.Sum(s => s.ContentBytes) + LooseFiles.Sum(l => l.File.SizeBytes);
+
+    /// <summary>Files whose content was read and hashed; the others' SHA-256 came from <see cref="PublishRequest.HashCacheFile"/>.</summary>
+    public int FilesHashed { get; init; }
+
+    /// <summary>Why the hash cache was not read or not written (the plan is right either way: the files were hashed), or null.</summary>
+    public string? HashCacheProblem { get; init; }
 }
 
 /// <summary>A shard to store: its members in archive order and its content-addressed key.</summary>

@@ -48,6 +48,16 @@ public sealed record PublishRequest
     public ShardCompression Compression { get; init; } = ShardCompression.Gzip;
 
     /// <summary>
+    /// A local file recording each published file's size, last-write time and SHA-256, or null
+    /// (default) to hash every file. With it, a file whose size and last-write time are unchanged
+    /// since a hash old enough to be trusted is not read again; every other file is hashed and the
+    /// cache rewritten (temporary file, then rename). A cache that cannot be read is ignored, never
+    /// an error (<see cref="PublishPlan.HashCacheProblem"/> says why). Give each project its own,
+    /// e.g. under <c>obj/</c> as the MSBuild targets do.
+    /// </summary>
+    public string? HashCacheFile { get; init; }
+
+    /// <summary>
     /// The mean number of files between content-defined shard cuts: half the entry limit, so the
     /// limit is a rare backstop rather than the usual reason a shard ends.
     /// </summary>
