@@ -61,6 +61,7 @@ async Task RunDataSetAsync(string name, string folder, int count, long bytes)
     {
         ("gzip shards, Optimal", ShardCompression.Gzip, CompressionLevel.Optimal),
         ("gzip shards, Fastest", ShardCompression.Gzip, CompressionLevel.Fastest),
+        ("gzip shards, SmallestSize", ShardCompression.Gzip, CompressionLevel.SmallestSize),
         ("plain tar shards", ShardCompression.None, CompressionLevel.Optimal),
     };
     var results = new List<(string Label, PublishRun Run)>();
