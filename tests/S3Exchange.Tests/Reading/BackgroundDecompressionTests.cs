@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Exchange.Testing;
@@ -18,14 +17,13 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
 {
     private const string Manifest = "decompress/manifest.jsonl";
     private const int MemberBytes = 1024 * 1024;
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task A_reader_that_stops_holds_at_most_the_bound_and_disposing_returns_every_chunk_and_the_connection()
     {
         var store = server.CreateStore();
         var shard = (await PutShardsAsync(store, 1, ShardCompression.Gzip))[0];
-        using var client = TwoConnectionClient(server.Endpoint);
+        using var client = ReadingProbes.TwoConnectionClient(server, server.Endpoint);
         var storage = new S3ExchangeStore(client, server.Bucket, store.Options).Storage;
         var pool = new CountingArrayPool();
 
@@ -35,7 +33,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
 
         // The archive (3 MiB of tar) is larger than the bound: the producer stops at it, queued, filling and read.
         const int bound = DecompressedArchiveStream.QueuedChunks + 2;
-        await WaitUntilAsync(() => pool.Outstanding == bound);
+        await ReadingProbes.WaitUntilAsync(() => pool.Outstanding == bound);
         await archive.DisposeAsync();
 
         Assert.Equal((0, bound), (pool.Outstanding, pool.MostOutstanding));
@@ -75,7 +73,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         await using var target = ProxiedStore.Create(server);
         var shards = await PutShardsAsync(target.Direct, 3, ShardCompression.Gzip);
         await CorruptAsync(shards[corrupted]);
-        using var client = TwoConnectionClient(target.Proxy.Endpoint);
+        using var client = ReadingProbes.TwoConnectionClient(server, target.Proxy.Endpoint);
         var store = new S3ExchangeStore(client, server.Bucket, target.Direct.Options);
 
         var read = new List<string?>();
@@ -90,7 +88,8 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
 
         Assert.Equal(shards[corrupted].Entry.ArchiveKey, failure.ArchiveKey);
         Assert.Subset(shards.Take(corrupted + 1).SelectMany(s => s.Members).Select(m => m.MemberPath).ToHashSet(), read.ToHashSet());
-        Assert.Equal(1, ArchiveGets(target, shards[corrupted + 1])());   // prefetched, then let go
+        // The next archive was prefetched at most once, then let go (its GET may be cancelled before it is sent).
+        Assert.InRange(ArchiveGets(target, shards[corrupted + 1])(), 0, 1);
         await AssertBothConnectionsFreeAsync(client, shards[2].Entry.ArchiveKey);
     }
 
@@ -141,7 +140,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
     {
         await using var target = ProxiedStore.Create(server);
         var shards = await PutShardsAsync(target.Direct, 3, ShardCompression.Gzip);
-        using var client = TwoConnectionClient(target.Proxy.Endpoint);
+        using var client = ReadingProbes.TwoConnectionClient(server, target.Proxy.Endpoint);
         var store = new S3ExchangeStore(client, server.Bucket, target.Direct.Options);
         using var cancellation = new CancellationTokenSource();
 
@@ -149,7 +148,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         {
             await foreach (var item in store.ReadObjectsAsync(Manifest).WithCancellation(cancellation.Token))
             {
-                await WaitUntilAsync(() => ArchiveGets(target, shards[1])() == 1);
+                await ReadingProbes.WaitUntilAsync(() => ArchiveGets(target, shards[1])() == 1);
                 await cancellation.CancelAsync();
                 await ReadToEndAsync(item.Content);
             }
@@ -187,22 +186,11 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
     {
         var first = client.GetObjectAsync(server.Bucket, key);
         var second = client.GetObjectAsync(server.Bucket, key);
-        using var firstResponse = await first.WaitAsync(Patience);
-        using var secondResponse = await second.WaitAsync(Patience);
+        using var firstResponse = await first.WaitAsync(ReadingProbes.Patience);
+        using var secondResponse = await second.WaitAsync(ReadingProbes.Patience);
         Assert.Equal(firstResponse.ContentLength, secondResponse.ContentLength);
     }
 
-    private AmazonS3Client TwoConnectionClient(string endpoint) => new(
-        new BasicAWSCredentials(server.Settings.AccessKeyId, server.Settings.SecretAccessKey),
-        new AmazonS3Config
-        {
-            ServiceURL = endpoint,
-            ForcePathStyle = true,
-            AuthenticationRegion = server.Settings.Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            MaxConnectionsPerServer = 2,
-        });
 
     private static async Task<long> ReadToEndAsync(Stream content)
     {
@@ -214,16 +202,5 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         }
 
         return total;
-    }
-
-    // Waits for something another task does, failing after a minute.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within a minute");
-            await Task.Delay(10);
-        }
     }
 }
