@@ -5,8 +5,9 @@ namespace S3Exchange;
 /// <summary>
 /// The objects of a manifest with their content (the Python <c>iter_objects</c>): loose
 /// objects opened one by one, shard archives streamed member by member. Each object is
-/// disposed when the next one is asked for. While a shard archive is read, the GET of the next
-/// one is already sent (<see cref="ShardArchivePrefetch"/>, one ahead at most).
+/// disposed when the next one is asked for. Each shard archive is decompressed on a background
+/// task, and while one is read the next one is already fetched and decompressed
+/// (<see cref="ShardArchivePrefetch"/>, one ahead at most: two archives' bounded queues).
 /// </summary>
 internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader manifests, ObjectOpener objects)
 {
@@ -44,7 +45,11 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
                 }
 
                 // The prefetch, when there is one, is of this very entry: it was the one ahead.
-                var opening = prefetched is { } ahead ? ahead.OpenAsync() : ShardMemberReader.OpenAsync(storage, shard, cancellationToken);
+                // Otherwise (the first archive, or one after a loose object) it starts now,
+                // so that every archive is decompressed on a background task.
+                var opening = (prefetched ?? ShardArchivePrefetch.Start(storage, shard, cancellationToken)) is { } ahead
+                    ? ahead.OpenAsync()
+                    : ShardMemberReader.OpenAsync(storage, shard, cancellationToken);
                 prefetched = null;
                 ShardMemberReader reader;
                 try

@@ -1,27 +1,25 @@
-using Amazon.S3.Model;
-
 namespace S3Exchange;
 
 /// <summary>
-/// The GET of the next shard archive of a manifest, sent while the current one is read
-/// (<see cref="ManifestObjectReader"/>), so that its response has arrived, and the first bytes
-/// of its body wait in the connection's buffers, when the reader gets to it: iteration then
-/// does not pay one round trip and the server's time to first byte per archive. One ahead at
-/// most. A prefetch that is never opened (the enumeration stopped early, failed or was
-/// cancelled) is disposed: its request is cancelled, or its response disposed unread, which
-/// releases the connection.
+/// A shard archive of a manifest being fetched and decompressed ahead of its reader
+/// (<see cref="ManifestObjectReader"/>): its GET is sent, and its body decompressed on a
+/// background task into a bounded queue (<see cref="DecompressedArchiveStream"/>), while the
+/// current archive is read, so iteration pays neither a round trip per archive nor the
+/// decompression of the next one on the caller's core. One ahead at most. A prefetch that is
+/// never opened (the enumeration stopped early, failed or was cancelled) is disposed: its
+/// request or decompression is cancelled, its chunks returned and its response disposed,
+/// which releases the connection.
 /// </summary>
 internal sealed class ShardArchivePrefetch : IAsyncDisposable
 {
-    private readonly CancellationTokenSource cancellation;
-    private readonly Task<GetObjectResponse> response;
+    private readonly DecompressedArchiveStream archive;
     private bool opened;
 
     private ShardArchivePrefetch(ObjectStorage storage, ShardEntry shard, CancellationToken cancellationToken)
     {
         Shard = shard;
-        cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        response = storage.GetAsync(shard.ArchiveKey, null, cancellation.Token);
+        var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        archive = DecompressedArchiveStream.Start(shard, storage.GetAsync(shard.ArchiveKey, null, stopping.Token), stopping);
     }
 
     /// <summary>The shard whose archive is being fetched.</summary>
@@ -33,45 +31,20 @@ internal sealed class ShardArchivePrefetch : IAsyncDisposable
 
     /// <summary>
     /// Reads the archive from the prefetched response, failing as <see cref="ShardMemberReader.OpenAsync(ObjectStorage, ShardEntry, CancellationToken)"/>
-    /// would have (a missing archive is a <see cref="ShardReadException"/>). The response is the reader's from here.
+    /// would have (a missing archive is a <see cref="ShardReadException"/>). The archive is the reader's from here.
     /// </summary>
     public Task<ShardMemberReader> OpenAsync()
     {
         opened = true;
-        return ShardMemberReader.OpenAsync(Shard, ResponseAsync());
+        return ShardMemberReader.OpenAsync(Shard, archive);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (opened)
+        if (!opened)
         {
-            return;
-        }
-
-        opened = true;
-        await cancellation.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            (await response.ConfigureAwait(false)).Dispose();
-        }
-        catch (Exception)
-        {
-            // Cancelled just now, or failed: an archive nobody reads has no error to report.
-        }
-
-        cancellation.Dispose();
-    }
-
-    private async Task<GetObjectResponse> ResponseAsync()
-    {
-        try
-        {
-            return await response.ConfigureAwait(false);
-        }
-        finally
-        {
-            // The token served the request only; reading the body takes the reader's own.
-            cancellation.Dispose();
+            opened = true;
+            await archive.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

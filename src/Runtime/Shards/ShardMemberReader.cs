@@ -21,14 +21,15 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
     private const int NetworkReadBytes = 64 * 1024;
 
     private readonly ShardEntry shard;
-    private readonly Amazon.S3.Model.GetObjectResponse response;
+    // Null when the tar stream owns the response (read on a background task).
+    private readonly Amazon.S3.Model.GetObjectResponse? response;
     private readonly TarReader tar;
     private readonly string internalManifestPath;
     private ShardIndex? index;
     private HashSet<string>? unseen;
     private MemberStream? current;
 
-    private ShardMemberReader(ShardEntry shard, Amazon.S3.Model.GetObjectResponse response, TarReader tar)
+    private ShardMemberReader(ShardEntry shard, Amazon.S3.Model.GetObjectResponse? response, TarReader tar)
     {
         this.shard = shard;
         this.response = response;
@@ -46,44 +47,62 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
             throw new ShardReadException(shard.ArchiveKey, "it is xz-compressed and this library has no xz decoder.");
         }
 
-        return await OpenAsync(shard, storage.GetAsync(shard.ArchiveKey, null, cancellationToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads the archive from a GET already sent (see <see cref="ShardArchivePrefetch"/>); the response becomes the reader's.</summary>
-    public static async Task<ShardMemberReader> OpenAsync(ShardEntry shard, Task<Amazon.S3.Model.GetObjectResponse> get)
-    {
-        var compression = shard.EffectiveCompression;
         Amazon.S3.Model.GetObjectResponse response;
         try
         {
-            response = await get.ConfigureAwait(false);
+            response = await storage.GetAsync(shard.ArchiveKey, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectNotFoundException ex)
         {
-            throw new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex);
+            throw Unreadable(shard, ex);
         }
 
         try
         {
-            // BZip2InputStream reads the stream header as it is made. It reads its input one
-            // byte at a time (Stream.ReadByte): straight from the response, each byte would be
-            // one read through the SDK's and HttpClient's streams, so it reads a buffer instead.
-            // GZipStream reads 8 KiB at a time already (a larger buffer measured no faster).
-            Stream body = response.ResponseStream;
-            Stream decompressed = compression switch
-            {
-                ShardCompression.Gzip => new GZipStream(body, CompressionMode.Decompress),
-                ShardCompression.Bzip2 => new BZip2InputStream(new BufferedStream(body, NetworkReadBytes)),
-                _ => body,
-            };
-            return new ShardMemberReader(shard, response, new TarReader(decompressed, leaveOpen: false));
+            return new ShardMemberReader(shard, response, new TarReader(Decompress(shard, response.ResponseStream), leaveOpen: false));
         }
         catch (Exception ex) when (IsArchiveFault(ex))
         {
             response.Dispose();
-            throw new ShardReadException(shard.ArchiveKey, ex.Message, ex);
+            throw Unreadable(shard, ex);
         }
     }
+
+    /// <summary>
+    /// Reads the archive decompressed on a background task (see <see cref="ShardArchivePrefetch"/>),
+    /// which becomes the reader's; fails as <see cref="OpenAsync(ObjectStorage, ShardEntry, CancellationToken)"/> would.
+    /// </summary>
+    public static async Task<ShardMemberReader> OpenAsync(ShardEntry shard, DecompressedArchiveStream archive)
+    {
+        try
+        {
+            await archive.Opened.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectNotFoundException || IsArchiveFault(ex))
+        {
+            await archive.DisposeAsync().ConfigureAwait(false);
+            throw Unreadable(shard, ex);
+        }
+        catch (Exception)
+        {
+            await archive.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new ShardMemberReader(shard, null, new TarReader(archive, leaveOpen: false));
+    }
+
+    /// <summary>The archive's tar stream over its body: a decompressor, or the body itself for plain tar.</summary>
+    public static Stream Decompress(ShardEntry shard, Stream body) => shard.EffectiveCompression switch
+    {
+        // BZip2InputStream reads the stream header as it is made. It reads its input one
+        // byte at a time (Stream.ReadByte): straight from the response, each byte would be
+        // one read through the SDK's and HttpClient's streams, so it reads a buffer instead.
+        // GZipStream reads 8 KiB at a time already (a larger buffer measured no faster).
+        ShardCompression.Gzip => new GZipStream(body, CompressionMode.Decompress),
+        ShardCompression.Bzip2 => new BZip2InputStream(new BufferedStream(body, NetworkReadBytes)),
+        _ => body,
+    };
 
     /// <summary>The next data member with its entry, or null at the end of the archive.</summary>
     // Pooled like the member reads: one call per member.
@@ -144,7 +163,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
     {
         current?.Detach();
         await tar.DisposeAsync().ConfigureAwait(false);
-        response.Dispose();
+        response?.Dispose();
     }
 
     /// <summary>Closes the archive without waiting for anything asynchronous (a caller's synchronous <c>using</c>).</summary>
@@ -152,7 +171,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
     {
         current?.Detach();
         tar.Dispose();
-        response.Dispose();
+        response?.Dispose();
     }
 
     // Advances to the next regular file that is not the internal manifest (reading that into
@@ -226,6 +245,11 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
 
     // A regular file entry always has a data stream, empty for an empty member.
     private static Stream DataOf(TarEntry entry) => entry.DataStream ?? Stream.Null;
+
+    private static ShardReadException Unreadable(ShardEntry shard, Exception ex) =>
+        ex is ObjectNotFoundException
+            ? new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex)
+            : new ShardReadException(shard.ArchiveKey, ex.Message, ex);
 
     private static bool IsArchiveFault(Exception ex) =>
         ex is SharpZipBaseException or InvalidDataException or EndOfStreamException or InvalidManifestException

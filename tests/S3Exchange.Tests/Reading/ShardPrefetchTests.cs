@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.S3.Model;
 using S3Exchange.Testing;
 using S3Exchange.Tests.Faults;
@@ -16,7 +14,6 @@ namespace S3Exchange.Tests.Reading;
 public sealed class ShardPrefetchTests(S3ServerFixture server)
 {
     private const string Manifest = "prefetch/manifest.jsonl";
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task The_next_archives_GET_reaches_the_server_while_the_current_archive_is_read_and_no_further_one()
@@ -31,7 +28,7 @@ public sealed class ShardPrefetchTests(S3ServerFixture server)
             if (read.Count == 0)
             {
                 // The first member of the first archive is in hand: the second archive's GET is on its way.
-                await WaitUntilAsync(() => gets[1]() == 1);
+                await ReadingProbes.WaitUntilAsync(() => gets[1]() == 1);
                 Assert.Equal((1, 1, 0), (gets[0](), gets[1](), gets[2]()));
             }
 
@@ -50,19 +47,19 @@ public sealed class ShardPrefetchTests(S3ServerFixture server)
         var secondGets = ArchiveGets(target, shards[1]);
 
         // Two connections: a response left open would hold one of them for good.
-        using var client = TwoConnectionClient(target.Proxy);
+        using var client = ReadingProbes.TwoConnectionClient(server, target.Proxy.Endpoint);
         var store = new S3ExchangeStore(client, server.Bucket, target.Direct.Options);
         await foreach (var item in store.ReadObjectsAsync(Manifest))
         {
-            await WaitUntilAsync(() => secondGets() == 1);
+            await ReadingProbes.WaitUntilAsync(() => secondGets() == 1);
             break;
         }
 
         // Two responses open at once need both connections: with one still held, the second GET would wait for ever.
         var first = client.GetObjectAsync(server.Bucket, shards[0].Entry.ArchiveKey);
         var second = client.GetObjectAsync(server.Bucket, shards[2].Entry.ArchiveKey);
-        using var firstResponse = await first.WaitAsync(Patience);
-        using var secondResponse = await second.WaitAsync(Patience);
+        using var firstResponse = await first.WaitAsync(ReadingProbes.Patience);
+        using var secondResponse = await second.WaitAsync(ReadingProbes.Patience);
         Assert.Equal((shards[0].Entry.SizeBytes, shards[2].Entry.SizeBytes), (firstResponse.ContentLength, secondResponse.ContentLength));
         Assert.Equal(1, ArchiveGets(target, shards[2])());   // the third archive was never prefetched, only fetched here
     }
@@ -103,27 +100,4 @@ public sealed class ShardPrefetchTests(S3ServerFixture server)
 
     private static Func<int> ArchiveGets(ProxiedStore target, Shard shard) =>
         () => target.Proxy.Counters.RequestsTo("GET", $"/{target.Store.Bucket}/{shard.Entry.ArchiveKey}");
-
-    private AmazonS3Client TwoConnectionClient(FaultProxy proxy) => new(
-        new BasicAWSCredentials(server.Settings.AccessKeyId, server.Settings.SecretAccessKey),
-        new AmazonS3Config
-        {
-            ServiceURL = proxy.Endpoint,
-            ForcePathStyle = true,
-            AuthenticationRegion = server.Settings.Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            MaxConnectionsPerServer = 2,
-        });
-
-    // Waits for something another task does (a request reaching the proxy), failing after a minute.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within a minute");
-            await Task.Delay(10);
-        }
-    }
 }
