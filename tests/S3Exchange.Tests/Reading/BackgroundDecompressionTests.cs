@@ -2,6 +2,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using S3Exchange.Testing;
 using S3Exchange.Tests.Faults;
+using S3Exchange.Tests.Storage;
 
 namespace S3Exchange.Tests.Reading;
 
@@ -25,7 +26,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         var shard = (await PutShardsAsync(store, 1, ShardCompression.Gzip))[0];
         using var client = ReadingProbes.TwoConnectionClient(server, server.Endpoint);
         var storage = new S3ExchangeStore(client, server.Bucket, store.Options).Storage;
-        var pool = new CountingArrayPool();
+        var pool = new CountingPool();
 
         var stopping = new CancellationTokenSource();
         var archive = DecompressedArchiveStream.Start(shard.Entry, storage.GetAsync(shard.Entry.ArchiveKey, null, stopping.Token), stopping, pool);
@@ -36,7 +37,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         await ReadingProbes.WaitUntilAsync(() => pool.Outstanding == bound);
         await archive.DisposeAsync();
 
-        Assert.Equal((0, bound), (pool.Outstanding, pool.MostOutstanding));
+        Assert.Equal((0, bound), (pool.Outstanding, pool.PeakOutstanding));
         await AssertBothConnectionsFreeAsync(client, shard.Entry.ArchiveKey);
     }
 
@@ -46,7 +47,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         var store = server.CreateStore();
         var shard = (await PutShardsAsync(store, 1, ShardCompression.Gzip))[0];
         await CorruptAsync(shard);
-        var pool = new CountingArrayPool();
+        var pool = new CountingPool();
 
         var stopping = new CancellationTokenSource();
         var archive = DecompressedArchiveStream.Start(shard.Entry, store.Storage.GetAsync(shard.Entry.ArchiveKey, null, stopping.Token), stopping, pool);
