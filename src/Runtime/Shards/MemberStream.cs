@@ -6,9 +6,11 @@ namespace S3Exchange;
 /// A read-only window on the current member of a tar stream. It never closes the archive
 /// stream; once the reader moves to the next member it is detached and reads fail, so a
 /// caller cannot silently read another member's bytes. Optionally owns the archive's reader,
-/// disposed with it, when one member was opened on its own.
+/// disposed with it, when one member was opened on its own. A fault of the archive met while
+/// reading the member's bytes (corrupt compressed data, a cut connection) is a
+/// <see cref="ShardReadException"/> naming the archive, as it is between members.
 /// </summary>
-internal sealed class MemberStream(Stream archive, string key, long length, ShardMemberReader? owner = null) : Stream
+internal sealed class MemberStream(Stream archive, ShardEntry shard, string key, long length, ShardMemberReader? owner = null) : Stream
 {
     private long position;
     private bool detached;
@@ -39,7 +41,16 @@ internal sealed class MemberStream(Stream archive, string key, long length, Shar
             return 0;
         }
 
-        var n = archive.Read(buffer[..window]);
+        int n;
+        try
+        {
+            n = archive.Read(buffer[..window]);
+        }
+        catch (Exception ex) when (ShardMemberReader.IsArchiveFault(ex))
+        {
+            throw ShardMemberReader.Unreadable(shard, ex);
+        }
+
         position += n;
         return n;
     }
@@ -58,7 +69,16 @@ internal sealed class MemberStream(Stream archive, string key, long length, Shar
             return 0;
         }
 
-        var n = await archive.ReadAsync(buffer[..window], cancellationToken).ConfigureAwait(false);
+        int n;
+        try
+        {
+            n = await archive.ReadAsync(buffer[..window], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ShardMemberReader.IsArchiveFault(ex))
+        {
+            throw ShardMemberReader.Unreadable(shard, ex);
+        }
+
         position += n;
         return n;
     }

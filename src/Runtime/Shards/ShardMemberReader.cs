@@ -122,7 +122,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
         }
 
         var described = Describe(entry.Name, entry.Length);
-        current = new MemberStream(DataOf(entry), described.Key, entry.Length);
+        current = new MemberStream(DataOf(entry), shard, described.Key, entry.Length);
         return new ExchangeObject(described, current);
     }
 
@@ -151,7 +151,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
         {
             if (entry.Name == memberPath)
             {
-                return new MemberStream(DataOf(entry), VirtualKey.Compose(shard.ArchiveKey, memberPath), entry.Length, owner: this);
+                return new MemberStream(DataOf(entry), shard, VirtualKey.Compose(shard.ArchiveKey, memberPath), entry.Length, owner: this);
             }
         }
 
@@ -246,12 +246,14 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
     // A regular file entry always has a data stream, empty for an empty member.
     private static Stream DataOf(TarEntry entry) => entry.DataStream ?? Stream.Null;
 
-    private static ShardReadException Unreadable(ShardEntry shard, Exception ex) =>
+    /// <summary>The archive fault as a <see cref="ShardReadException"/> naming the archive.</summary>
+    internal static ShardReadException Unreadable(ShardEntry shard, Exception ex) =>
         ex is ObjectNotFoundException
             ? new ShardReadException(shard.ArchiveKey, "the archive does not exist.", ex)
             : new ShardReadException(shard.ArchiveKey, ex.Message, ex);
 
-    private static bool IsArchiveFault(Exception ex) =>
+    /// <summary>Whether the failure is the archive's (missing, corrupt, cut short), not the caller's.</summary>
+    internal static bool IsArchiveFault(Exception ex) =>
         ex is SharpZipBaseException or InvalidDataException or EndOfStreamException or InvalidManifestException
             or IOException or FormatException or AmazonS3Exception or S3OperationException;
 }
