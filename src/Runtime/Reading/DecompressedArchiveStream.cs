@@ -9,8 +9,9 @@ namespace S3Exchange;
 /// A shard archive's decompressed bytes, produced on a background task: the response body is
 /// read and decompressed (gzip, bzip2, or copied for plain tar) into pooled chunks handed over
 /// through a bounded queue, and the tar parser reads them on the caller's side. Decompression
-/// thus runs on another core than the caller's consumption, and an archive started ahead
-/// (<see cref="ShardArchivePrefetch"/>) is decompressed while the current one is consumed.
+/// thus runs on another core than the caller's consumption, and an archive fetched ahead
+/// (<see cref="ManifestObjectReader"/> starts the next one while the current is read) is
+/// decompressed while the current one is consumed.
 /// Memory per archive is at most <see cref="QueuedChunks"/> + 2 chunks of
 /// <see cref="ChunkBytes"/> (queued, being filled, being read): 1.5 MiB, whatever the archive's
 /// size. Disposing stops the producer, returns every chunk to the pool and disposes the
@@ -38,19 +39,22 @@ internal sealed class DecompressedArchiveStream : Stream
     private int readOffset;
     private bool disposed;
 
-    private DecompressedArchiveStream(ShardEntry shard, Task<GetObjectResponse> get, CancellationTokenSource stopping, ArrayPool<byte> pool)
+    /// <summary>
+    /// Sends the archive's GET now and decompresses its body as it arrives. The request and the
+    /// decompression stop when <paramref name="cancellationToken"/> is cancelled or this stream
+    /// is disposed (which also disposes the response, releasing its connection).
+    /// </summary>
+    /// <param name="storage">Where the archive is.</param>
+    /// <param name="shard">The archive; see <see cref="ShardMemberReader.CanDecode"/>.</param>
+    /// <param name="cancellationToken">Cancels the request and the decompression.</param>
+    /// <param name="pool">Where chunks are rented (the shared pool unless a test counts them).</param>
+    public DecompressedArchiveStream(ObjectStorage storage, ShardEntry shard, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
     {
-        this.stopping = stopping;
-        this.pool = pool;
+        stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        this.pool = pool ?? ArrayPool<byte>.Shared;
+        var get = storage.GetAsync(shard.ArchiveKey, null, stopping.Token);
         producer = Task.Run(() => ProduceAsync(shard, get, stopping.Token));
     }
-
-    /// <summary>
-    /// Starts decompressing the archive of <paramref name="get"/> (a GET sent under
-    /// <paramref name="stopping"/>'s token, which this stream owns and cancels when disposed).
-    /// </summary>
-    public static DecompressedArchiveStream Start(ShardEntry shard, Task<GetObjectResponse> get, CancellationTokenSource stopping, ArrayPool<byte>? pool = null) =>
-        new(shard, get, stopping, pool ?? ArrayPool<byte>.Shared);
 
     /// <summary>
     /// Completes once the response has arrived and the decompressor is made; fails as opening

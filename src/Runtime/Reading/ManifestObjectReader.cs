@@ -7,7 +7,10 @@ namespace S3Exchange;
 /// objects opened one by one, shard archives streamed member by member. Each object is
 /// disposed when the next one is asked for. Each shard archive is decompressed on a background
 /// task, and while one is read the next one is already fetched and decompressed
-/// (<see cref="ShardArchivePrefetch"/>, one ahead at most: two archives' bounded queues).
+/// (<see cref="DecompressedArchiveStream"/>, one ahead at most: two archives' bounded queues).
+/// An archive fetched ahead and never read (a break, a failure, a cancellation) is disposed:
+/// its request or decompression stops, its chunks go back and its response is disposed unread,
+/// which releases the connection.
 /// </summary>
 internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader manifests, ObjectOpener objects)
 {
@@ -20,10 +23,10 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
         skipped = S3ExchangeLog.LogSkipped(storage.Logger, skipped);
         var entries = manifests.ReadAsync(manifestKey, true, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using var entriesScope = entries.ConfigureAwait(false);
-        ShardArchivePrefetch? prefetched = null;
+        DecompressedArchiveStream? prefetched = null;
         try
         {
-            var entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+            var entry = await NextEntryAsync().ConfigureAwait(false);
             while (entry is not null)
             {
                 if (entry is FileEntry file)
@@ -34,21 +37,21 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
                         yield return item;
                     }
 
-                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    entry = await NextEntryAsync().ConfigureAwait(false);
                     continue;
                 }
 
                 if (entry is not ShardEntry shard || !options.ExpandShards)
                 {
-                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    entry = await NextEntryAsync().ConfigureAwait(false);
                     continue;
                 }
 
                 // The prefetch, when there is one, is of this very entry: it was the one ahead.
                 // Otherwise (the first archive, or one after a loose object) it starts now,
                 // so that every archive is decompressed on a background task.
-                var opening = (prefetched ?? ShardArchivePrefetch.Start(storage, shard, cancellationToken)) is { } ahead
-                    ? ahead.OpenAsync()
+                var opening = (prefetched ?? StartArchive(shard)) is { } archive
+                    ? ShardMemberReader.OpenAsync(shard, archive)
                     : ShardMemberReader.OpenAsync(storage, shard, cancellationToken);
                 prefetched = null;
                 ShardMemberReader reader;
@@ -59,17 +62,17 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
                 catch (ShardReadException ex) when (options.SkipUnreadableShards)
                 {
                     skipped(ex);
-                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    entry = await NextEntryAsync().ConfigureAwait(false);
                     continue;
                 }
 
                 await using (reader.ConfigureAwait(false))
                 {
                     // One entry ahead: a shard's GET goes out now, while this archive is read.
-                    entry = await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+                    entry = await NextEntryAsync().ConfigureAwait(false);
                     if (entry is ShardEntry following && options.ExpandShards)
                     {
-                        prefetched = ShardArchivePrefetch.Start(storage, following, cancellationToken);
+                        prefetched = StartArchive(following);
                     }
 
                     while (await NextMemberAsync(reader, skipped, options, cancellationToken).ConfigureAwait(false) is { } member)
@@ -84,12 +87,18 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
         }
         finally
         {
-            // Not reached (a break, a failure, a cancellation): its response goes unread and its connection back.
+            // Fetched ahead and not reached (a break, a failure, a cancellation).
             if (prefetched is not null)
             {
                 await prefetched.DisposeAsync().ConfigureAwait(false);
             }
         }
+
+        async ValueTask<ManifestEntry?> NextEntryAsync() => await entries.MoveNextAsync().ConfigureAwait(false) ? entries.Current : null;
+
+        // Null for an archive the reader refuses without a request (xz): OpenAsync says why.
+        DecompressedArchiveStream? StartArchive(ShardEntry shard) =>
+            ShardMemberReader.CanDecode(shard) ? new DecompressedArchiveStream(storage, shard, cancellationToken) : null;
     }
 
     // The next member, or null at the end of the archive or when the archive fails and may be skipped.

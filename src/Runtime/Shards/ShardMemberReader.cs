@@ -69,7 +69,7 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Reads the archive decompressed on a background task (see <see cref="ShardArchivePrefetch"/>),
+    /// Reads the archive decompressed on a background task (<see cref="DecompressedArchiveStream"/>),
     /// which becomes the reader's; fails as <see cref="OpenAsync(ObjectStorage, ShardEntry, CancellationToken)"/> would.
     /// </summary>
     public static async Task<ShardMemberReader> OpenAsync(ShardEntry shard, DecompressedArchiveStream archive)
@@ -78,14 +78,14 @@ internal sealed class ShardMemberReader : IAsyncDisposable, IDisposable
         {
             await archive.Opened.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ObjectNotFoundException || IsArchiveFault(ex))
+        catch (Exception ex)
         {
             await archive.DisposeAsync().ConfigureAwait(false);
-            throw Unreadable(shard, ex);
-        }
-        catch (Exception)
-        {
-            await archive.DisposeAsync().ConfigureAwait(false);
+            if (ex is ObjectNotFoundException || IsArchiveFault(ex))
+            {
+                throw Unreadable(shard, ex);
+            }
+
             throw;
         }
 

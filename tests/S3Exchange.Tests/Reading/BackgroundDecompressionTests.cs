@@ -28,8 +28,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         var storage = new S3ExchangeStore(client, server.Bucket, store.Options).Storage;
         var pool = new CountingPool();
 
-        var stopping = new CancellationTokenSource();
-        var archive = DecompressedArchiveStream.Start(shard.Entry, storage.GetAsync(shard.Entry.ArchiveKey, null, stopping.Token), stopping, pool);
+        var archive = new DecompressedArchiveStream(storage, shard.Entry, CancellationToken.None, pool);
         Assert.Equal(1, await archive.ReadAsync(new byte[1]));
 
         // The archive (3 MiB of tar) is larger than the bound: the producer stops at it, queued, filling and read.
@@ -49,8 +48,7 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
         await CorruptAsync(shard);
         var pool = new CountingPool();
 
-        var stopping = new CancellationTokenSource();
-        var archive = DecompressedArchiveStream.Start(shard.Entry, store.Storage.GetAsync(shard.Entry.ArchiveKey, null, stopping.Token), stopping, pool);
+        var archive = new DecompressedArchiveStream(store.Storage, shard.Entry, CancellationToken.None, pool);
         var buffer = new byte[81920];
         long read = 0;
         await Assert.ThrowsAsync<InvalidDataException>(async () =>
