@@ -40,4 +40,15 @@ public static class ChildProcess
 
         return (process.ExitCode, await output + await error);
     }
+
+    /// <summary>Sends SIGINT to <paramref name="process"/>, what Ctrl+C at a terminal sends.</summary>
+    public static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -INT {process.Id} exited with {kill.ExitCode}.");
+        }
+    }
 }

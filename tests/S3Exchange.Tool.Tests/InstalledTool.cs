@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using S3Exchange.Testing;
 
 namespace S3Exchange.Tool.Tests;
 
@@ -130,12 +131,7 @@ public sealed class RunningTool : IDisposable
     }
 
     /// <summary>Sends SIGINT, what Ctrl-C at a terminal sends.</summary>
-    public void Interrupt()
-    {
-        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
-    }
+    public void Interrupt() => ChildProcess.Interrupt(process);
 
     /// <summary>Waits for the run to end (killing it after <paramref name="timeout"/>) and returns what it printed.</summary>
     public async Task<ToolResult> WaitAsync(TimeSpan timeout)

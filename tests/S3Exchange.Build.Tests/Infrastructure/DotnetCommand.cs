@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text;
+using S3Exchange.Testing;
 
 namespace S3Exchange.Build.Tests.Infrastructure;
 
@@ -94,12 +95,7 @@ internal static class DotnetCommand
         }
 
         /// <summary>Sends SIGINT, what Ctrl+C at a terminal sends.</summary>
-        public void Interrupt()
-        {
-            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
-            kill.WaitForExit();
-            Assert.Equal(0, kill.ExitCode);
-        }
+        public void Interrupt() => ChildProcess.Interrupt(process);
 
         /// <summary>Waits for the end (killing the run and all it started after 4 minutes); checks the logs for the secret.</summary>
         public async Task<Result> WaitAsync()

@@ -75,47 +75,4 @@ public sealed class LoggingTests(S3ServerFixture server)
 
         Assert.Same(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, store.Storage.Logger);
     }
-
-    // Non-seekable, so the store streams it as a multipart upload; reading past the limit fails.
-    private sealed class FailingStream(long failAfter) : Stream
-    {
-        private long position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (position >= failAfter)
-            {
-                throw new IOException("the source broke");
-            }
-
-            var n = (int)Math.Min(count, failAfter - position);
-            Array.Fill(buffer, (byte)7, offset, n);
-            position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -99,7 +99,7 @@ public sealed class BlockGzipStreamTests
     public async Task A_failing_destination_reaches_the_writer_and_every_buffer_goes_back()
     {
         var pool = new CountingPool();
-        var destination = new FailingStream(failAtWrite: 3);
+        var destination = new FailingDestination(failAtWrite: 3);
         var gzip = new BlockGzipStream(destination, CompressionLevel.Optimal, pool, SmallBlock);
         var failure = await Assert.ThrowsAsync<IOException>(async () =>
         {
@@ -148,7 +148,7 @@ public sealed class BlockGzipStreamTests
     {
         var pool = new CountingPool();
         using var cancellation = new CancellationTokenSource();
-        var destination = new FailingStream(failAtWrite: int.MaxValue) { OnWrite = count => { if (count == 2) { cancellation.Cancel(); } } };
+        var destination = new FailingDestination(failAtWrite: int.MaxValue) { OnWrite = count => { if (count == 2) { cancellation.Cancel(); } } };
         var gzip = new BlockGzipStream(destination, CompressionLevel.Optimal, pool, SmallBlock);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
@@ -223,7 +223,7 @@ public sealed class BlockGzipStreamTests
     }
 
     /// <summary>Throws on its n-th asynchronous write; tells each write's count first.</summary>
-    private sealed class FailingStream(int failAtWrite) : WriteOnlyStream
+    private sealed class FailingDestination(int failAtWrite) : WriteOnlyStream
     {
         private int writes;
 

@@ -99,53 +99,14 @@ public sealed class GzipShardInteropTests(S3ServerFixture server)
         {
             // Random, so stored at its size: more than two parts are sent before the failure.
             ShardItem.FromBytes("first.bin", TestData.Random(12 * 1024 * 1024, 4)),
-            ShardItem.FromStream("failing.bin", 4 * 1024 * 1024, _ => ValueTask.FromResult<Stream>(new FailingSource(3 * 1024 * 1024))),
+            ShardItem.FromStream("failing.bin", 4 * 1024 * 1024, _ => ValueTask.FromResult<Stream>(new FailingStream(3 * 1024 * 1024))),
         };
 
         var ex = await Assert.ThrowsAsync<IOException>(() => store.PutShardArchiveAsync("fail/shard.tar.gz", items, ShardCompression.Gzip));
 
-        Assert.Equal("source failed after 3145728 bytes", ex.Message);
+        Assert.Equal("the source failed after 3145728 bytes", ex.Message);
         Assert.Empty(await store.ListKeysAsync("").ToListAsync());
         var uploads = await server.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = server.Bucket, Prefix = store.ResolveKey("fail/") });
         Assert.Empty(uploads.MultipartUploads ?? []);
-    }
-
-    /// <summary>Reads zeros, then throws once <paramref name="failAfter"/> bytes have been read.</summary>
-    private sealed class FailingSource(long failAfter) : Stream
-    {
-        private long position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (position >= failAfter)
-            {
-                throw new IOException($"source failed after {position} bytes");
-            }
-
-            var n = (int)Math.Min(count, failAfter - position);
-            Array.Clear(buffer, offset, n);
-            position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
