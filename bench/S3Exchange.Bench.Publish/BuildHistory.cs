@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using S3Exchange.Testing;
 
 namespace S3Exchange.Bench.Publish;
-
-/// <summary>What one build's publish cost: requests and PUTs counted at a pass-through proxy, bytes sent, wall time of plan + publish.</summary>
-internal sealed record BuildPublishCost(long Requests, int Puts, long BytesSent, int FilesHashed, TimeSpan Elapsed);
 
 /// <summary>
 /// Build #200 against build #1: a project of <see cref="FilesPerBuild"/> small files published
@@ -28,7 +24,7 @@ internal static class BuildHistory
     /// each into a content prefix of its own, so every one is a first build), of build #2, and of
     /// the last <see cref="Samples"/> builds (each with about 200 earlier builds stored).
     /// </summary>
-    public static async Task<(IReadOnlyList<BuildPublishCost> First, BuildPublishCost Second, IReadOnlyList<BuildPublishCost> Last)> RunAsync(S3ServerFixture server, string root)
+    public static async Task<(IReadOnlyList<PublishCost> First, PublishCost Second, IReadOnlyList<PublishCost> Last)> RunAsync(S3ServerFixture server, string root)
     {
         var folder = Path.Combine(root, "build-history-" + Guid.NewGuid().ToString("N")[..8]);
         var cacheFile = Path.Combine(folder + "-obj", "publish-hashes.json");
@@ -40,8 +36,8 @@ internal static class BuildHistory
 
         await using var proxy = FaultProxy.Start(server.Endpoint);
         var store = S3ExchangeStore.Create(proxy.Redirect(server.Settings), server.CreateStore().Options);
-        var costs = new Dictionary<int, BuildPublishCost>();
-        var firsts = new List<BuildPublishCost>();
+        var costs = new Dictionary<int, PublishCost>();
+        var firsts = new List<PublishCost>();
         try
         {
             // JIT, connections and the page cache warmed on another prefix, so build #1 is not charged for them.
@@ -76,12 +72,8 @@ internal static class BuildHistory
         return ([.. firsts, costs[1]], costs[2], [.. Enumerable.Range(Builds - Samples + 1, Samples).Select(b => costs[b])]);
     }
 
-    private static async Task<BuildPublishCost> PublishAsync(S3ExchangeStore store, FaultProxy proxy, string folder, string cacheFile, string project, int build)
-    {
-        var requests = proxy.Counters.Requests;
-        var puts = proxy.Counters.RequestsUnder("PUT", "/");
-        var clock = Stopwatch.StartNew();
-        var report = await store.PublishAsync(new PublishRequest
+    private static Task<PublishCost> PublishAsync(S3ExchangeStore store, FaultProxy proxy, string folder, string cacheFile, string project, int build) =>
+        CountedPublish.RunAsync(store, proxy, new PublishRequest
         {
             Folder = folder,
             Files = PublishSource.FromFolder(folder),
@@ -90,9 +82,6 @@ internal static class BuildHistory
             ShardMaxEntries = 40,
             HashCacheFile = cacheFile,
         });
-        clock.Stop();
-        return new BuildPublishCost(proxy.Counters.Requests - requests, proxy.Counters.RequestsUnder("PUT", "/") - puts, report.BytesUploaded, report.Plan.FilesHashed, clock.Elapsed);
-    }
 
     private static void Write(string folder, int index, Random random)
     {

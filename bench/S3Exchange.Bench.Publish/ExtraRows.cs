@@ -46,7 +46,7 @@ internal static class ExtraRows
         var time = Median(last.Select(c => c.Elapsed)) / Median(first.Select(c => c.Elapsed));
         Console.WriteLine(Invariant($"#{n} / #1: **{requests:0.00}× requests, {time:0.00}× time** (target ≤ 1.2× both); #{n} / #2 (the same amount of change): {Median(last.Select(c => (double)c.Requests)) / second.Requests:0.00}× requests, {Median(last.Select(c => c.Elapsed)) / second.Elapsed:0.00}× time"));
 
-        static void Row(string label, IReadOnlyList<BuildPublishCost> costs) =>
+        static void Row(string label, IReadOnlyList<PublishCost> costs) =>
             Console.WriteLine(Invariant($"| {label} | {Median(costs.Select(c => (double)c.Requests)):0} | {Median(costs.Select(c => (double)c.Puts)):0} | {Median(costs.Select(c => (double)c.FilesHashed)):0} | {Median(costs.Select(c => (double)c.BytesSent)) / 1048576.0:0.00} MiB | {Median(costs.Select(c => c.Elapsed.TotalSeconds)):0.000} s |"));
     }
 

@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using S3Exchange.Testing;
 
 namespace S3Exchange.Bench.Publish;
-
-/// <summary>What a whole republish (scan, plan, HEADs, manifest) of an unchanged folder cost, seen at a pass-through proxy.</summary>
-internal sealed record RepublishCost(TimeSpan Elapsed, int FilesHashed, long Requests, int Puts);
 
 /// <summary>
 /// Republishing an unchanged folder from scratch (a new process would: files listed, hashed or
@@ -14,7 +10,7 @@ internal sealed record RepublishCost(TimeSpan Elapsed, int FilesHashed, long Req
 internal static class RepublishWithCache
 {
     /// <summary>Publishes the folder once (filling a fresh cache), then republishes it without and with the cache.</summary>
-    public static async Task<(RepublishCost WithoutCache, RepublishCost WithCache)> RunAsync(S3ServerFixture server, string folder)
+    public static async Task<(PublishCost WithoutCache, PublishCost WithCache)> RunAsync(S3ServerFixture server, string folder)
     {
         var cacheFile = Path.Combine(Path.GetTempPath(), "s3x-bench-hashes-" + Guid.NewGuid().ToString("N")[..8] + ".json");
         await using var proxy = FaultProxy.Start(server.Endpoint);
@@ -30,12 +26,8 @@ internal static class RepublishWithCache
         }
     }
 
-    private static async Task<RepublishCost> PublishAsync(S3ExchangeStore store, FaultProxy proxy, string folder, string? cacheFile)
-    {
-        var requests = proxy.Counters.Requests;
-        var puts = proxy.Counters.RequestsUnder("PUT", "/");
-        var clock = Stopwatch.StartNew();
-        var report = await store.PublishAsync(new PublishRequest
+    private static Task<PublishCost> PublishAsync(S3ExchangeStore store, FaultProxy proxy, string folder, string? cacheFile) =>
+        CountedPublish.RunAsync(store, proxy, new PublishRequest
         {
             Folder = folder,
             Files = PublishSource.FromFolder(folder),
@@ -43,7 +35,4 @@ internal static class RepublishWithCache
             ContentPrefix = "republish/content",
             HashCacheFile = cacheFile,
         });
-        clock.Stop();
-        return new RepublishCost(clock.Elapsed, report.Plan.FilesHashed, proxy.Counters.Requests - requests, proxy.Counters.RequestsUnder("PUT", "/") - puts);
-    }
 }
