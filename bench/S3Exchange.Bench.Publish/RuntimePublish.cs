@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using S3Exchange.Testing;
 
 namespace S3Exchange.Bench.Publish;
@@ -20,7 +19,7 @@ internal sealed record PublishRun(TimeSpan Plan, TimeSpan Upload, TimeSpan Repub
 /// <summary>The publish engine with the default limits and the compression under test, into a fresh content prefix.</summary>
 internal static class RuntimePublish
 {
-    public static async Task<PublishRun> RunAsync(S3ServerFixture server, string folder, ShardCompression compression, CompressionLevel level)
+    public static async Task<PublishRun> RunAsync(S3ServerFixture server, string folder, ShardCompression compression, int level)
     {
         var store = server.CreateStore(new S3ExchangeStoreOptions { ShardCompressionLevel = level });
         var request = new PublishRequest

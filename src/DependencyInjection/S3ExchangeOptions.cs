@@ -41,6 +41,9 @@ public sealed class S3ExchangeOptions
     /// <summary>The most bytes of upload buffers the store holds at once, for all its uploads together (see <see cref="S3ExchangeStoreOptions.MemoryBudgetBytes"/>); at least the part size.</summary>
     public long? MemoryBudgetBytes { get; set; }
 
+    /// <summary>The gzip level of shard archives, 0 (stored) to 9 (smallest); default 2 (see <see cref="S3ExchangeStoreOptions.ShardCompressionLevel"/>).</summary>
+    public int? ShardCompressionLevel { get; set; }
+
     /// <summary>How appends to a root manifest are protected against concurrent writers.</summary>
     public ConditionalWriteMode? ConditionalWrites { get; set; }
 

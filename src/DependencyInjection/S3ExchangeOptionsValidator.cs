@@ -43,6 +43,11 @@ internal sealed class S3ExchangeOptionsValidator(string name, string sectionPath
             failures.Add($"{sectionPath}:MemoryBudgetBytes must be at least the part size ({effectivePartSize}), not {budget}.");
         }
 
+        if (options.ShardCompressionLevel is < 0 or > 9)
+        {
+            failures.Add($"{sectionPath}:ShardCompressionLevel is a gzip level from 0 (stored) to 9 (smallest), not {options.ShardCompressionLevel}.");
+        }
+
         if ((options.AccessKeyId is null) != (options.SecretAccessKey is null))
         {
             failures.Add($"{sectionPath}:AccessKeyId and {sectionPath}:SecretAccessKey go together; set both or neither.");

@@ -47,6 +47,11 @@ internal static class StoreFactory
             storeOptions = storeOptions with { MemoryBudgetBytes = budget };
         }
 
+        if (options.ShardCompressionLevel is { } level)
+        {
+            storeOptions = storeOptions with { ShardCompressionLevel = level };
+        }
+
         // A client the application registered is the one it configured (proxy, retries,
         // credentials): used unless these options name a server or credentials of their own.
         var registered = (key is null ? null : services.GetKeyedService<IAmazonS3>(key))

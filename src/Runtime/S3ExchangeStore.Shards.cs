@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace S3Exchange;
 
 public sealed partial class S3ExchangeStore
@@ -18,11 +16,13 @@ public sealed partial class S3ExchangeStore
     /// <param name="archiveKey">The archive's key template.</param>
     /// <param name="items">The members, in order.</param>
     /// <param name="compression">How the tar stream is compressed.</param>
-    /// <param name="compressionLevel">How hard gzip compresses (bzip2 and plain tar ignore it).</param>
+    /// <param name="compressionLevel">How hard gzip compresses, 0 (stored) to 9 (smallest); bzip2 and plain tar ignore it.</param>
     /// <param name="cancellationToken">Cancels the upload; nothing is stored then.</param>
-    public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException">The level is not 0–9; nothing is sent.</exception>
+    public Task<Shard> PutShardArchiveAsync(string archiveKey, IEnumerable<ShardItem> items, ShardCompression compression, int compressionLevel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
+        GzipLevel.Validate(compressionLevel, nameof(compressionLevel));
         var writer = new ShardArchiveWriter(storage, UploadSettings, Options.InferIds);
         var fullKey = ResolveKey(archiveKey);
         var list = items.ToList();
@@ -30,14 +30,14 @@ public sealed partial class S3ExchangeStore
     }
 
     /// <summary>
-    /// <see cref="PutShardArchiveAsync(string, IEnumerable{ShardItem}, ShardCompression, CompressionLevel, CancellationToken)"/>
+    /// <see cref="PutShardArchiveAsync(string, IEnumerable{ShardItem}, ShardCompression, int, CancellationToken)"/>
     /// with a first part of <paramref name="singlePutBytes"/> (when larger than the store's part
     /// size): an archive that fits is sent as one PutObject instead of a multipart upload, which
     /// servers otherwise store twice (once as parts, once joined). Its buffers, that large for the
     /// whole upload, are leased from the store's budget like any part: at most
     /// <see cref="S3ExchangeStoreOptions.MemoryBudgetBytes"/>.
     /// </summary>
-    internal Task<Shard> PutShardArchiveAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, int singlePutBytes, CancellationToken cancellationToken)
+    internal Task<Shard> PutShardArchiveAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, int compressionLevel, int singlePutBytes, CancellationToken cancellationToken)
     {
         var settings = UploadSettings with { PartSize = Math.Max(Options.PartSizeBytes, singlePutBytes) };
         var writer = new ShardArchiveWriter(storage, settings, Options.InferIds);
@@ -62,6 +62,7 @@ public sealed partial class S3ExchangeStore
     /// </summary>
     /// <exception cref="S3OperationException">An upload failed (after the SDK's retries); its archives are deleted.</exception>
     /// <exception cref="ShardCleanupException">An upload failed and some archives could not be deleted; it names them.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ShardingOptions.CompressionLevel"/> is not 0–9; nothing is sent.</exception>
     public async Task<IReadOnlyList<Shard>> PutItemsAsShardsAsync(string manifestKey, IEnumerable<ShardItem> items, ShardingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -69,6 +70,7 @@ public sealed partial class S3ExchangeStore
         var fullKey = ResolveKey(manifestKey);
         var shardFolder = ResolveKey(options.ShardPrefix ?? KeyLayout.ShardFolderOfManifest(manifestKey));
         var (compression, level, mode) = (options.Compression, options.CompressionLevel ?? Options.ShardCompressionLevel, options.Mode);
+        GzipLevel.Validate(level, "ShardingOptions.CompressionLevel");
         var writer = new ShardArchiveWriter(storage, UploadSettings, Options.InferIds);
         var put = new ShardedPut(
             (archiveKey, batch, token) => writer.WriteAsync(archiveKey, batch, compression, level, token),

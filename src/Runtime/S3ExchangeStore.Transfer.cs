@@ -31,7 +31,7 @@ public sealed partial class S3ExchangeStore
     public Task<PublishPlan> PlanPublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FolderPublisher.PlanAsync(request, storage.Logger, cancellationToken);
+        return FolderPublisher.PlanAsync(request, Options.ShardCompressionLevel, storage.Logger, cancellationToken);
     }
 
     /// <summary>

@@ -95,6 +95,30 @@ public sealed class HostRegistrationTests(S3ServerFixture server)
     }
 
     [Theory]
+    [InlineData("9", null)]
+    [InlineData("10", "S3Exchange:ShardCompressionLevel is a gzip level from 0 (stored) to 9 (smallest), not 10.")]
+    public async Task The_shard_compression_level_is_bound_from_the_section_and_one_past_9_fails_the_host_at_start(string level, string? expected)
+    {
+        var settings = Section("S3Exchange", prefix);
+        settings["S3Exchange:ShardCompressionLevel"] = level;
+        var builder = NewBuilder(settings);
+        builder.Services.AddS3Exchange(builder.Configuration.GetSection("S3Exchange"));
+        using var host = builder.Build();
+
+        if (expected is null)
+        {
+            await host.StartAsync();
+            Assert.Equal(9, host.Services.GetRequiredService<S3ExchangeStore>().Options.ShardCompressionLevel);
+            await host.StopAsync();
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+            Assert.Equal([expected], ex.Failures);
+        }
+    }
+
+    [Theory]
     [InlineData(null, "8388607", "S3Exchange:MemoryBudgetBytes must be at least the part size (8388608), not 8388607.")]
     [InlineData("16777216", "8388608", "S3Exchange:MemoryBudgetBytes must be at least the part size (16777216), not 8388608.")]
     public async Task A_memory_budget_below_the_part_size_fails_the_host_at_start_naming_both(string? partSize, string budget, string expected)

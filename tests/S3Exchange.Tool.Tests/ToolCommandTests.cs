@@ -163,6 +163,26 @@ public sealed class ToolCommandTests(S3ServerFixture server, InstalledTool tool)
     }
 
     [Fact]
+    public async Task The_compression_level_names_other_shards_and_a_level_past_9_is_a_usage_error_that_sends_nothing()
+    {
+        var store = server.CreateStore();
+        using var source = new TempFolder();
+        source.Write("a.txt", 100, 1);
+
+        var refused = await RunAsync(store, "publish", source.Root, Manifest, "--compression-level", "12");
+        var keysAfterRefusal = await store.ListKeysAsync("").ToListAsync();
+        var atDefault = await RunAsync(store, "publish", source.Root, Manifest, "--dry-run");
+        var atNine = await RunAsync(store, "publish", source.Root, Manifest, "--dry-run", "--compression-level", "9");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("s3x: --compression-level is a gzip level from 0 (stored) to 9 (smallest), not 12.", refused.Error.Trim());
+        Assert.Empty(keysAfterRefusal);
+        Assert.True(atDefault.ExitCode == 0 && atNine.ExitCode == 0, atDefault + "\n" + atNine);
+        string ShardLine(string output) => output.Split('\n').Single(l => l.StartsWith("shard\t", StringComparison.Ordinal));
+        Assert.NotEqual(ShardLine(atDefault.Output), ShardLine(atNine.Output));
+    }
+
+    [Fact]
     public async Task A_member_path_that_escapes_the_folder_exits_4_naming_its_key_and_writes_nothing()
     {
         var store = server.CreateStore();

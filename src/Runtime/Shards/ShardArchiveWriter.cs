@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using ICSharpCode.SharpZipLib.BZip2;
 
@@ -16,7 +15,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
     // Block padding and the end-of-archive trailer are zeros; the trailer is the longest run.
     private static readonly byte[] Zeros = new byte[TarFormat.RecordSize + (2 * TarFormat.BlockSize)];
 
-    public async Task<Shard> WriteAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, CompressionLevel compressionLevel, CancellationToken cancellationToken)
+    public async Task<Shard> WriteAsync(string archiveKey, IReadOnlyList<ShardItem> items, ShardCompression compression, int compressionLevel, CancellationToken cancellationToken)
     {
         if (compression == ShardCompression.Xz)
         {
@@ -170,7 +169,7 @@ internal sealed class ShardArchiveWriter(ObjectStorage storage, UploadSettings u
 
     // gzip in blocks deflated in parallel by System.IO.Compression (native zlib, faster than
     // SharpZipLib's managed deflate: docs/performance.md); bzip2 has no other encoder at hand.
-    private static Stream? OpenCompressor(Stream upload, ShardCompression compression, CompressionLevel level) => compression switch
+    private static Stream? OpenCompressor(Stream upload, ShardCompression compression, int level) => compression switch
     {
         ShardCompression.Gzip => new BlockGzipStream(upload, level),
         ShardCompression.Bzip2 => new BZip2OutputStream(upload) { IsStreamOwner = false },

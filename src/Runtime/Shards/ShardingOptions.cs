@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace S3Exchange;
 
 /// <summary>How <see cref="S3ExchangeStore.PutItemsAsShardsAsync"/> cuts and names shards.</summary>
@@ -15,10 +13,10 @@ public sealed record ShardingOptions
     public ShardCompression Compression { get; init; } = ShardCompression.Gzip;
 
     /// <summary>
-    /// How hard gzip compresses; null for <see cref="S3ExchangeStoreOptions.ShardCompressionLevel"/>.
-    /// Bzip2 and plain tar ignore it.
+    /// How hard gzip compresses, 0 (stored) to 9 (smallest); null for
+    /// <see cref="S3ExchangeStoreOptions.ShardCompressionLevel"/>. Bzip2 and plain tar ignore it.
     /// </summary>
-    public CompressionLevel? CompressionLevel { get; init; }
+    public int? CompressionLevel { get; init; }
 
     /// <summary>
     /// Key template of the folder the archives go to, relative to the base prefix; null for

@@ -12,19 +12,23 @@ internal sealed class PropertyReader
 {
     private readonly List<BuildFailure> problems = [];
 
-    public int? PositiveInt(string property, string? value)
+    public int? PositiveInt(string property, string? value) =>
+        WholeNumber(property, value, 1, int.MaxValue, "a positive whole number");
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="expected"/> says so in the error.</summary>
+    public int? WholeNumber(string property, string? value, int min, int max, string expected)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
         {
             return number;
         }
 
-        Invalid(property, value, "a positive whole number");
+        Invalid(property, value, expected);
         return null;
     }
 

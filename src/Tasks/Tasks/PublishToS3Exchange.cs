@@ -71,6 +71,9 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
     /// <summary><c>gzip</c> or <c>none</c>.</summary>
     public string? ShardCompression { get; set; }
 
+    /// <summary>The gzip level of shards, 0 (stored) to 9 (smallest); empty for the runtime's default (<see cref="S3ExchangeStoreOptions.DefaultShardCompressionLevel"/>).</summary>
+    public string? ShardCompressionLevel { get; set; }
+
     /// <summary>Print the plan; send nothing.</summary>
     public bool DryRun { get; set; }
 
@@ -167,6 +170,7 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
         var bytes = reader.Bytes("S3ExchangeShardMaxBytes", ShardMaxBytes, allowZero: false);
         var threshold = reader.Bytes("S3ExchangeLooseFileThreshold", LooseFileThreshold, allowZero: true);
         var compression = reader.Choice("S3ExchangeShardCompression", ShardCompression, [("gzip", S3Exchange.ShardCompression.Gzip), ("none", S3Exchange.ShardCompression.None)]);
+        var level = reader.WholeNumber("S3ExchangeShardCompressionLevel", ShardCompressionLevel, 0, 9, "a gzip level from 0 (stored) to 9 (smallest)");
         if (keys is null)
         {
             return null;
@@ -187,6 +191,7 @@ public sealed class PublishToS3Exchange : S3ExchangeTask
             ShardMaxBytes = bytes ?? defaults.ShardMaxBytes,
             LooseFileThreshold = threshold ?? defaults.LooseFileThreshold,
             Compression = compression ?? defaults.Compression,
+            CompressionLevel = level,
             HashCacheFile = string.IsNullOrWhiteSpace(HashCacheFile) || string.Equals(HashCacheFile, "none", StringComparison.OrdinalIgnoreCase) ? null : HashCacheFile,
         };
     }

@@ -16,10 +16,11 @@ internal static class PublishCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan; send nothing." };
         var append = new Option<bool>("--append") { Description = "Add the entries to the manifest as a part (append_parts) instead of replacing it." };
         var hashCache = new Option<string?>("--hash-cache") { Description = "A local file of the files' sizes, times and SHA-256 from the last publish: unchanged files are not read again (created when missing; a corrupt one is ignored)." };
+        var level = new Option<int?>("--compression-level") { Description = "The gzip level of the shards, 0 (stored) to 9 (smallest); default 2. Part of each shard's key: another level uploads every shard once." };
         var progress = TransferProgressPrinter.CreateOption();
         var command = new Command("publish", "Publish a folder as content-addressed shards and loose objects plus a manifest; only what the server lacks is sent.\n\nExamples:\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --content releases/web/content\n  s3x publish dist/ releases/web/2.1.0/manifest.jsonl --dry-run\n  s3x publish dist/ releases/web/2.2.0/manifest.jsonl --hash-cache obj/s3x-hashes.json\n\nIn GitHub Actions the step outputs manifest-key, manifest-uri, manifest-sha256, files and bytes-sent are set, and a summary is added to the run's page.")
         {
-            folder, manifest, content, dryRun, append, hashCache, progress,
+            folder, manifest, content, dryRun, append, hashCache, level, progress,
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(parsed, connection, async (store, output, token) =>
         {
@@ -27,6 +28,11 @@ internal static class PublishCommand
             if (!Directory.Exists(root))
             {
                 throw new UsageException($"The folder '{root}' does not exist.");
+            }
+
+            if (parsed.GetValue(level) is < 0 or > 9)
+            {
+                throw new UsageException($"--compression-level is a gzip level from 0 (stored) to 9 (smallest), not {parsed.GetValue(level)}.");
             }
 
             var manifestKey = parsed.GetValue(manifest)!;
@@ -38,6 +44,7 @@ internal static class PublishCommand
                 ContentPrefix = parsed.GetValue(content) ?? KeyLayout.DefaultContentPrefix(manifestKey),
                 ManifestMode = parsed.GetValue(append) ? ManifestWriteMode.AppendParts : ManifestWriteMode.Overwrite,
                 HashCacheFile = parsed.GetValue(hashCache),
+                CompressionLevel = parsed.GetValue(level),
             };
             var plan = await store.PlanPublishAsync(request, token).ConfigureAwait(false);
             if (plan.HashCacheProblem is { } cacheProblem)

@@ -60,10 +60,11 @@ public sealed partial class ErrorCodeEndToEndTests(S3ServerFixture server)
                     [("S3XB005", "The key template 'artifacts/{nosuch}/manifest.jsonl' uses '{nosuch}', which has no value. Set the MSBuild property it comes from, or declare it with <S3ExchangeVariable Include=\"nosuch\" Value=\"...\" />.")]),
                 (Publish("c006-empty-output", publishDir: "empty"),
                     [("S3XB006", $"The publish output in '{Path.Combine(root, "empty")}/' has no files, so there is nothing to publish to S3. Check that 'dotnet publish' produced output, or set S3ExchangePublish=false for this project.")]),
-                (Publish("c007-bad-values", "<S3ExchangeManifestMode>sideways</S3ExchangeManifestMode><S3ExchangeShardCompression>zstd</S3ExchangeShardCompression><S3ExchangeEndpoint>not a url</S3ExchangeEndpoint><S3ExchangeMaxConcurrency>0</S3ExchangeMaxConcurrency>"),
+                (Publish("c007-bad-values", "<S3ExchangeManifestMode>sideways</S3ExchangeManifestMode><S3ExchangeShardCompression>zstd</S3ExchangeShardCompression><S3ExchangeShardCompressionLevel>fast</S3ExchangeShardCompressionLevel><S3ExchangeEndpoint>not a url</S3ExchangeEndpoint><S3ExchangeMaxConcurrency>0</S3ExchangeMaxConcurrency>"),
                     [
                         ("S3XB007", "S3ExchangeManifestMode is 'sideways', which is not 'overwrite' or 'append_parts' or 'appendparts'."),
                         ("S3XB007", "S3ExchangeShardCompression is 'zstd', which is not 'gzip' or 'none'."),
+                        ("S3XB007", "S3ExchangeShardCompressionLevel is 'fast', which is not a gzip level from 0 (stored) to 9 (smallest)."),
                         ("S3XB007", "S3ExchangeEndpoint is 'not a url', which is not an http(s) URL (e.g. http://127.0.0.1:9000) or 'aws' for AWS itself."),
                         ("S3XB007", "S3ExchangeMaxConcurrency is '0', which is not a positive whole number."),
                     ]),

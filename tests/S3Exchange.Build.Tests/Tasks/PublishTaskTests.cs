@@ -219,6 +219,35 @@ public sealed class PublishTaskTests(S3ServerFixture server)
     }
 
     [Fact]
+    public async Task The_compression_level_property_reaches_the_shards_and_another_level_uploads_them_again()
+    {
+        var store = server.CreateStore();
+        using var files = new TestFiles();
+        files.Write("notes.txt", System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 4000).Select(i => $"line {i % 97} of the build log\n"))));
+        var uploaded = new List<int>();
+        var sizes = new List<long>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var level in new[] { "", "2", "9", "0" })
+        {
+            var engine = new RecordingBuildEngine();
+            var task = TestTasks.Publish(server, store, files, engine);
+            task.ShardCompressionLevel = level;
+            Assert.True(task.Execute(), engine.Log);
+            uploaded.Add(task.ShardsUploaded);
+            foreach (var key in (await Keys(store)).Where(k => k.Contains("/content/shards/", StringComparison.Ordinal) && known.Add(k)))
+            {
+                sizes.Add((await server.Client.GetObjectMetadataAsync(server.Bucket, key)).ContentLength);
+            }
+        }
+
+        // Default (2) uploads; "2" names the same shard, skipped; 9 and 0 are other keys.
+        Assert.Equal([1, 0, 1, 1], uploaded);
+        Assert.Equal(3, sizes.Count);
+        var (atDefault, smallest, stored) = (sizes[0], sizes[1], sizes[2]);
+        Assert.True(smallest < atDefault && atDefault < stored, $"level 9 {smallest}, 2 {atDefault}, 0 {stored}");
+    }
+
+    [Fact]
     public async Task An_empty_publish_output_is_S3XB006_and_writes_nothing()
     {
         var store = server.CreateStore();

@@ -27,6 +27,7 @@ public sealed partial class TaskPropertyTests(S3ServerFixture server)
             Endpoint = "not a url",
             ShardMaxEntries = "0",
             ShardCompression = "zip",
+            ShardCompressionLevel = "10",
             MaxConcurrency = "many",
             ManifestMode = "append",
             ForcePathStyle = "yes",
@@ -35,8 +36,8 @@ public sealed partial class TaskPropertyTests(S3ServerFixture server)
         Assert.False(task.Execute());
 
         // The default manifest template uses {version}, which this task was not given.
-        Assert.Equal(["S3XB005", .. Enumerable.Repeat("S3XB007", 6)], engine.ErrorCodes.Order(StringComparer.Ordinal));
-        foreach (var property in new[] { "S3ExchangeEndpoint", "S3ExchangeShardMaxEntries", "S3ExchangeShardCompression", "S3ExchangeMaxConcurrency", "S3ExchangeManifestMode", "S3ExchangeForcePathStyle" })
+        Assert.Equal(["S3XB005", .. Enumerable.Repeat("S3XB007", 7)], engine.ErrorCodes.Order(StringComparer.Ordinal));
+        foreach (var property in new[] { "S3ExchangeEndpoint", "S3ExchangeShardMaxEntries", "S3ExchangeShardCompression", "S3ExchangeShardCompressionLevel", "S3ExchangeMaxConcurrency", "S3ExchangeManifestMode", "S3ExchangeForcePathStyle" })
         {
             Assert.Single(engine.Errors, e => e.Message!.StartsWith(property + " is ", StringComparison.Ordinal));
         }
@@ -53,6 +54,7 @@ public sealed partial class TaskPropertyTests(S3ServerFixture server)
         Assert.Equal(PublishRequest.DefaultLooseFileThreshold, long.Parse(Default("S3ExchangeLooseFileThreshold"), CultureInfo.InvariantCulture));
         Assert.Equal(new S3ExchangeStoreOptions().MaxConcurrency, int.Parse(Default("S3ExchangeMaxConcurrency"), CultureInfo.InvariantCulture));
         Assert.Equal("gzip", Default("S3ExchangeShardCompression"));
+        Assert.Equal(S3ExchangeStoreOptions.DefaultShardCompressionLevel, int.Parse(Default("S3ExchangeShardCompressionLevel"), CultureInfo.InvariantCulture));
         Assert.Equal(ShardCompression.Gzip, new PublishRequest { Folder = "f", Files = [], ManifestKey = "m", ContentPrefix = "c" }.Compression);
         Assert.Equal("overwrite", Default("S3ExchangeManifestMode"));
     }

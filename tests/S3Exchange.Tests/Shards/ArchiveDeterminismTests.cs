@@ -17,7 +17,7 @@ namespace S3Exchange.Tests.Shards;
 /// The internal manifest records its members' full keys, so the base prefix is part of the
 /// archive bytes: these stores use a fixed one, and every run writes the same keys, with the same
 /// bytes. The gzip figures are those of BlockGzipStream over .NET 10's zlib-ng at the default
-/// level (Optimal): its own header (MTIME 0, OS 255) is the same on every platform, the deflate
+/// level (2): its own header (MTIME 0, OS 255) is the same on every platform, the deflate
 /// data is zlib-ng's; plain tar is the same everywhere.
 /// </remarks>
 [Collection("S3")]
@@ -27,9 +27,10 @@ public sealed class ArchiveDeterminismTests(S3ServerFixture server)
     private const int Executable = 0b111_101_101;
 
     // ContentKeys.ShardDigest of Files (checked once by hand in Python: SHA-256 of
-    // "s3exchange-build-shard/1 tar+none\n" then "path\0size\0sha256\0mode\n" per file).
+    // "s3exchange-build-shard/1 tar+none\n", or "…+gzip-2\n" at the default level, then
+    // "path\0size\0sha256\0mode\n" per file, the mode in 4 octal digits).
     private const string NoneKey = "pinned/App/content/shards/0c438113ac96f369f0d8cdab89bfef9ecab9a021e9cc36b39141c3e55d8d2629.tar";
-    private const string GzipKey = "pinned/App/content/shards/4523037bc944dc181b4e4749ea8386c7d70fa7e0701de988fc16f6404fefee41.tar.gz";
+    private const string GzipKey = "pinned/App/content/shards/1ccf77673f0a3bf3ff128467d6eb7589ee7152196f0b31723fe75cad1ebcf8f9.tar.gz";
     private static readonly DateTimeOffset Modified = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
 
     private static readonly (string Path, byte[] Data, int Mode)[] Files =
@@ -42,7 +43,7 @@ public sealed class ArchiveDeterminismTests(S3ServerFixture server)
 
     [Theory]
     [InlineData(ShardCompression.None, 10240, "314a8bafcb707db2be38ec1817ec4f6a5222b39a21ae1d2c6a11aa2d7e05e189")]
-    [InlineData(ShardCompression.Gzip, 769, "a37087fa07cd4e67fd29d917f925530ac4314a17f2055b176e20f4d5c7b4845b")]
+    [InlineData(ShardCompression.Gzip, 796, "2647586eeeda51e8b6d532ba786808c93a86fc08e0aa31cebe03226ce6b743f8")]
     public async Task A_known_shard_archive_has_a_pinned_size_and_SHA256_and_python_reads_its_members(ShardCompression compression, long size, string sha256)
     {
         var store = S3ExchangeStore.Create(server.Settings, new S3ExchangeStoreOptions { BasePrefix = BasePrefix });
@@ -64,14 +65,14 @@ public sealed class ArchiveDeterminismTests(S3ServerFixture server)
     {
         var files = Files.Select(f => new PublishFile(f.Path, "/nowhere/" + f.Path, f.Data.Length, TestData.Sha256(f.Data), f.Mode)).ToList();
 
-        var plan = PublishPlanner.Plan(files, Request("/nowhere", compression));
+        var plan = PublishPlanner.Plan(files, Request("/nowhere", compression), S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         Assert.Equal(key, Assert.Single(plan.Shards).Key);
     }
 
     [Theory]
     [InlineData(ShardCompression.None, NoneKey, "3d2b19091bda52ba3fb91fdce5ccd9d0347990c265a0de6d933b67cff328a098")]
-    [InlineData(ShardCompression.Gzip, GzipKey, "d437ba01edc8e38a7b977de7b88c4b6f0f0b9af135dd5ceb051b2a743706f9aa")]
+    [InlineData(ShardCompression.Gzip, GzipKey, "f6fa1e9f493d83aee12e0267bb9fa02f8a09e2ae932a47a547e940391b15fe94")]
     public async Task Publishing_a_known_folder_stores_a_pinned_archive_under_its_pinned_content_key(ShardCompression compression, string key, string sha256)
     {
         var store = S3ExchangeStore.Create(server.Settings, new S3ExchangeStoreOptions { BasePrefix = BasePrefix });

@@ -16,8 +16,8 @@ public sealed class PublishPlanningTests
     [Fact]
     public void The_same_files_always_make_the_same_shards_and_keys()
     {
-        var first = PublishPlanner.Plan(Files(200), Small);
-        var second = PublishPlanner.Plan(Files(200), Small);
+        var first = PublishPlanner.Plan(Files(200), Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
+        var second = PublishPlanner.Plan(Files(200), Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         Assert.Equal(first.Shards.Select(s => s.Key), second.Shards.Select(s => s.Key));
         Assert.True(first.Shards.Count > 10, $"expected many shards, got {first.Shards.Count}");
@@ -27,10 +27,10 @@ public sealed class PublishPlanningTests
     public void Changing_one_file_changes_only_the_key_of_its_own_shard()
     {
         var files = Files(200);
-        var before = PublishPlanner.Plan(files, Small);
+        var before = PublishPlanner.Plan(files, Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
         var changed = files.ToList();
         changed[117] = changed[117] with { Sha256 = new string('f', 64) };
-        var after = PublishPlanner.Plan(changed, Small);
+        var after = PublishPlanner.Plan(changed, Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         var differing = before.Shards.Zip(after.Shards).Where(p => p.First.Key != p.Second.Key).ToList();
         Assert.Equal(before.Shards.Count, after.Shards.Count);
@@ -42,19 +42,32 @@ public sealed class PublishPlanningTests
     public void Changing_a_files_mode_changes_its_shard_key()
     {
         var files = Files(3);
-        var before = PublishPlanner.Plan(files, Default);
-        var after = PublishPlanner.Plan([files[0], files[1] with { UnixMode = 0b111_101_101 }, files[2]], Default);
+        var before = PublishPlanner.Plan(files, Default, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
+        var after = PublishPlanner.Plan([files[0], files[1] with { UnixMode = 0b111_101_101 }, files[2]], Default, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         Assert.NotEqual(Assert.Single(before.Shards).Key, Assert.Single(after.Shards).Key);
+    }
+
+    [Fact]
+    public void The_gzip_level_is_part_of_a_gzip_shard_key_and_plain_tar_ignores_it()
+    {
+        var files = Files(20);
+
+        var gzip = Enumerable.Range(0, 10).Select(level => Assert.Single(PublishPlanner.Plan(files, Default, level).Shards).Key).ToList();
+        var tar = Enumerable.Range(0, 10).Select(level => Assert.Single(PublishPlanner.Plan(files, Default with { Compression = ShardCompression.None }, level).Shards).Key).ToList();
+
+        Assert.Equal(10, gzip.Distinct().Count());
+        Assert.Single(tar.Distinct());
+        Assert.Equal(2, PublishPlanner.Plan(files, Default, 2).CompressionLevel);
     }
 
     [Fact]
     public void Adding_a_file_leaves_every_shard_but_its_neighbourhood_unchanged()
     {
         var files = Files(300);
-        var before = PublishPlanner.Plan(files, Small);
+        var before = PublishPlanner.Plan(files, Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
         var added = files.Append(File("lib/file-00150a.dll", 100)).OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
-        var after = PublishPlanner.Plan(added, Small);
+        var after = PublishPlanner.Plan(added, Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         var newKeys = after.Shards.Select(s => s.Key).Except(before.Shards.Select(s => s.Key)).ToList();
         Assert.InRange(newKeys.Count, 1, 2);
@@ -65,7 +78,7 @@ public sealed class PublishPlanningTests
     {
         var limits = Default with { ShardMaxEntries = 5, ShardMaxBytes = 1000, LooseFileThreshold = 5000 };
         var files = Enumerable.Range(0, 40).Select(i => File($"f{i:000}", i == 20 ? 1500 : 90)).ToList();
-        var plan = PublishPlanner.Plan(files, limits);
+        var plan = PublishPlanner.Plan(files, limits, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         Assert.All(plan.Shards, s => Assert.InRange(s.Files.Count, 1, 5));
         Assert.All(plan.Shards.Where(s => s.Files.Count > 1), s => Assert.True(s.ContentBytes <= 1000));
@@ -77,7 +90,7 @@ public sealed class PublishPlanningTests
     public void Files_above_the_loose_threshold_become_loose_objects_named_by_content()
     {
         var big = File("runtimes/linux-x64/native/libbig.so", 70_000);
-        var plan = PublishPlanner.Plan([File("App.dll", 10), big], Small);
+        var plan = PublishPlanner.Plan([File("App.dll", 10), big], Small, S3ExchangeStoreOptions.DefaultShardCompressionLevel);
 
         var loose = Assert.Single(plan.LooseFiles);
         Assert.Equal($"artifacts/App/content/objects/{big.Sha256}/libbig.so", loose.Key);
@@ -91,6 +104,7 @@ public sealed class PublishPlanningTests
     [InlineData(nameof(PublishRequest.ShardMaxBytes))]
     [InlineData(nameof(PublishRequest.LooseFileThreshold))]
     [InlineData(nameof(PublishRequest.Compression))]
+    [InlineData(nameof(PublishRequest.CompressionLevel))]
     public void An_unusable_limit_is_refused_naming_it(string property)
     {
         var request = property switch
@@ -98,6 +112,7 @@ public sealed class PublishPlanningTests
             nameof(PublishRequest.ShardMaxEntries) => Default with { ShardMaxEntries = 0 },
             nameof(PublishRequest.ShardMaxBytes) => Default with { ShardMaxBytes = -1 },
             nameof(PublishRequest.LooseFileThreshold) => Default with { LooseFileThreshold = -1 },
+            nameof(PublishRequest.CompressionLevel) => Default with { CompressionLevel = 10 },
             _ => Default with { Compression = ShardCompression.Bzip2 },
         };
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace S3Exchange;
 
@@ -37,7 +36,7 @@ internal sealed class BlockGzipStream : Stream
     private static readonly byte[] FinalBlock = [0x03, 0x00];
 
     private readonly Stream destination;
-    private readonly CompressionLevel level;
+    private readonly int level;
     private readonly ArrayPool<byte> pool;
     private readonly int blockSize;
     private readonly Queue<Task<DeflatedBlock>> inFlight = new();
@@ -49,11 +48,12 @@ internal sealed class BlockGzipStream : Stream
     private bool closed;
 
     /// <param name="destination">Where the member goes; left open.</param>
-    /// <param name="level">How hard each block is compressed.</param>
+    /// <param name="level">How hard each block is compressed: a gzip level, 0–9.</param>
     /// <param name="pool">Where block buffers are rented (the shared pool unless a test counts them).</param>
     /// <param name="blockSize">Input bytes a block (<see cref="BlockSize"/> unless a test needs small blocks).</param>
-    public BlockGzipStream(Stream destination, CompressionLevel level, ArrayPool<byte>? pool = null, int blockSize = BlockSize)
+    public BlockGzipStream(Stream destination, int level, ArrayPool<byte>? pool = null, int blockSize = BlockSize)
     {
+        GzipLevel.Validate(level, nameof(level));
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         this.destination = destination;
         this.level = level;

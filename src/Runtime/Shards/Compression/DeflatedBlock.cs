@@ -16,9 +16,9 @@ namespace S3Exchange;
 /// between the 10-byte header and the flush are kept. A block that does not compress (random or
 /// already-compressed data, judged from a sample deflated at the caller's level) is written as
 /// stored deflate blocks instead, which costs a copy, not a search for matches. The sample is
-/// deflated at the caller's level, not at Fastest: zlib-ng's Fastest has no dynamic Huffman
+/// deflated at the caller's level, not at level 1: zlib-ng's level 1 has no dynamic Huffman
 /// codes, so it sees no gain in data that only entropy coding shrinks (6 random bits a byte: 98%
-/// at Fastest, 74% at Optimal) and would store what Optimal compresses.
+/// at level 1, 74% at level 6) and would store what higher levels compress.
 /// </remarks>
 internal sealed class DeflatedBlock : IDisposable
 {
@@ -59,19 +59,19 @@ internal sealed class DeflatedBlock : IDisposable
     /// of it saves under 1/32 of its size at that level.
     /// </summary>
     /// <param name="input">The block; at least one byte.</param>
-    /// <param name="level">The caller's compression level.</param>
+    /// <param name="level">The caller's gzip level, 0–9.</param>
     /// <param name="pool">Where the output buffer is rented.</param>
-    public static DeflatedBlock Deflate(ReadOnlySpan<byte> input, CompressionLevel level, ArrayPool<byte> pool)
+    public static DeflatedBlock Deflate(ReadOnlySpan<byte> input, int level, ArrayPool<byte> pool)
     {
         // Stored output is the input plus 5 bytes every 64 KiB and the gzip framing: the input's
         // length rounded to the pool's next bucket holds it without growing.
         var output = new PooledBufferStream(pool, input.Length + 1024);
         try
         {
-            var stored = level == CompressionLevel.NoCompression || !SampleCompresses(input, level, output);
+            var stored = level == GzipLevel.Stored || !SampleCompresses(input, level, output);
             output.Clear();
             int flushed;
-            using (var gzip = new GZipStream(output, stored ? CompressionLevel.NoCompression : level, leaveOpen: true))
+            using (var gzip = GzipLevel.OpenGzip(output, stored ? GzipLevel.Stored : level, leaveOpen: true))
             {
                 gzip.Write(input);
                 gzip.Flush();
@@ -100,10 +100,10 @@ internal sealed class DeflatedBlock : IDisposable
 
     // Slices spread over the block, so a block that starts with a small compressible tar header
     // and goes on with a compressed member (or the reverse) is judged by what most of it holds.
-    private static bool SampleCompresses(ReadOnlySpan<byte> input, CompressionLevel level, PooledBufferStream scratch)
+    private static bool SampleCompresses(ReadOnlySpan<byte> input, int level, PooledBufferStream scratch)
     {
         var sampled = 0;
-        using (var deflate = new DeflateStream(scratch, level, leaveOpen: true))
+        using (var deflate = GzipLevel.OpenDeflate(scratch, level, leaveOpen: true))
         {
             if (input.Length <= SampleBytes)
             {

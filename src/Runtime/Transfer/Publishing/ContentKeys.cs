@@ -6,9 +6,10 @@ namespace S3Exchange;
 
 /// <summary>
 /// Content-addressed keys. A shard is named after the SHA-256 of its member list (format
-/// version, then per member: relative path, size, SHA-256, mode), so the same members always
-/// make the same key and a key, once stored, never changes meaning: a re-run finds it and skips
-/// it, and older manifests keep pointing at intact archives. A loose file is named after its
+/// version, compression and gzip level, then per member: relative path, size, SHA-256, mode),
+/// so the same members at the same settings always make the same key and a key, once stored,
+/// never changes meaning: a re-run finds it and skips it, and older manifests keep pointing at
+/// intact archives. A loose file is named after its
 /// content's SHA-256 (its mode lives in the manifest entry, not the object).
 /// </summary>
 internal static class ContentKeys
@@ -17,9 +18,17 @@ internal static class ContentKeys
     // so new archives never reuse the names of old ones.
     private const string ShardFormatVersion = "s3exchange-build-shard/1 tar";
 
-    public static string ShardDigest(IEnumerable<PublishFile> members, ShardCompression compression)
+    public static string ShardDigest(IEnumerable<PublishFile> members, ShardCompression compression, int compressionLevel)
     {
-        var text = new StringBuilder(ShardFormatVersion).Append('+').Append(ShardCompressionNames.ToWireName(compression) ?? "none").Append('\n');
+        // Another level makes other archive bytes, so it makes other keys: publishers at two levels
+        // never overwrite each other's shards (whose sizes their manifests record).
+        var text = new StringBuilder(ShardFormatVersion).Append('+').Append(ShardCompressionNames.ToWireName(compression) ?? "none");
+        if (compression == ShardCompression.Gzip)
+        {
+            text.Append('-').Append(compressionLevel.ToString(CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\n');
         foreach (var member in members)
         {
             text.Append(member.RelativePath).Append('\0')

@@ -30,7 +30,7 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
     /// it records (a file's hash at a size and time) holds whether or not the publish then
     /// succeeds, and a publish that fails on the network is retried without reading the build again.
     /// </summary>
-    public static async Task<PublishPlan> PlanAsync(PublishRequest request, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<PublishPlan> PlanAsync(PublishRequest request, int defaultCompressionLevel, ILogger logger, CancellationToken cancellationToken)
     {
         request.Validate();
         var cache = request.HashCacheFile is { } cacheFile ? PublishHashCache.Load(cacheFile) : null;
@@ -50,7 +50,7 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
             S3ExchangeLog.HashCacheUnusable(logger, problem);
         }
 
-        return PublishPlanner.Plan(files, request) with { FilesHashed = hashed, HashCacheProblem = problem };
+        return PublishPlanner.Plan(files, request, request.CompressionLevel ?? defaultCompressionLevel) with { FilesHashed = hashed, HashCacheProblem = problem };
     }
 
     public async Task<PublishReport> PublishAsync(PublishPlan plan, ManifestWriteMode mode, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
                     var size = stored?.SizeBytes ?? 0;
                     if (stored is null)
                     {
-                        var written = await PutShardAsync(shard, plan.Compression, token).ConfigureAwait(false);
+                        var written = await PutShardAsync(shard, plan.Compression, plan.CompressionLevel, token).ConfigureAwait(false);
                         size = written.Entry.SizeBytes ?? 0;
                         Interlocked.Add(ref bytesUploaded, size);
                         Interlocked.Increment(ref shardsUploaded);
@@ -153,13 +153,13 @@ internal sealed class FolderPublisher(S3ExchangeStore store, IProgress<TransferP
     // memory budget, like every upload's; a buffer larger than the budget, and any archive
     // larger than two, streams in the store's part size, as before. The archive bytes are the
     // same either way.
-    private Task<Shard> PutShardAsync(PlannedShard shard, ShardCompression compression, CancellationToken cancellationToken)
+    private Task<Shard> PutShardAsync(PlannedShard shard, ShardCompression compression, int compressionLevel, CancellationToken cancellationToken)
     {
         var estimate = EstimateArchiveBytes(shard, compression);
         var items = shard.Files.Select(ToShardItem).ToList();
         var bufferBytes = estimate > SinglePutMaxBytes ? SinglePutMaxBytes : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)estimate);
         var singlePut = estimate <= 2L * SinglePutMaxBytes && estimate > store.Options.PartSizeBytes && bufferBytes <= store.Options.MemoryBudgetBytes;
-        return store.PutShardArchiveAsync(shard.Key, items, compression, store.Options.ShardCompressionLevel, singlePut ? bufferBytes : 0, cancellationToken);
+        return store.PutShardArchiveAsync(shard.Key, items, compression, compressionLevel, singlePut ? bufferBytes : 0, cancellationToken);
     }
 
     /// <summary>The metadata every stored file carries: its SHA-256 and Unix mode (and, for loose objects, its path).</summary>

@@ -4,12 +4,14 @@ namespace S3Exchange;
 /// <param name="ManifestKey">The manifest's key, relative to the store's base prefix.</param>
 /// <param name="ContentPrefix">The prefix of shards and loose objects, relative to the store's base prefix.</param>
 /// <param name="Compression">How the shards are compressed.</param>
+/// <param name="CompressionLevel">The gzip level the shards are written at (0–9; named in their keys); plain tar ignores it.</param>
 /// <param name="Shards">The shards, in path order of their first member.</param>
 /// <param name="LooseFiles">The files stored alone, in path order.</param>
 public sealed record PublishPlan(
     string ManifestKey,
     string ContentPrefix,
     ShardCompression Compression,
+    int CompressionLevel,
     IReadOnlyList<PlannedShard> Shards,
     IReadOnlyList<PlannedLooseFile> LooseFiles)
 {
@@ -28,7 +30,7 @@ public sealed record PublishPlan(
 
 /// <summary>A shard to store: its members in archive order and its content-addressed key.</summary>
 /// <param name="Key">The archive key, relative to the store's base prefix.</param>
-/// <param name="Digest">The hex digest the key is named after: the SHA-256 of the member list (paths, sizes, hashes, modes).</param>
+/// <param name="Digest">The hex digest the key is named after: the SHA-256 of the compression (with its level) and the member list (paths, sizes, hashes, modes).</param>
 /// <param name="Files">The members, in archive order.</param>
 public sealed record PlannedShard(string Key, string Digest, IReadOnlyList<PublishFile> Files)
 {

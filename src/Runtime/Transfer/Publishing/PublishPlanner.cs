@@ -3,7 +3,10 @@ namespace S3Exchange;
 /// <summary>Decides where every file goes: loose objects for the large ones, stable shards for the rest.</summary>
 internal static class PublishPlanner
 {
-    public static PublishPlan Plan(IReadOnlyList<PublishFile> orderedFiles, PublishRequest request)
+    /// <param name="orderedFiles">The scanned files, in path order.</param>
+    /// <param name="request">The sharding rules and keys.</param>
+    /// <param name="compressionLevel">The gzip level: the request's, or else the store's.</param>
+    public static PublishPlan Plan(IReadOnlyList<PublishFile> orderedFiles, PublishRequest request, int compressionLevel)
     {
         var loose = orderedFiles
             .Where(f => f.SizeBytes > request.LooseFileThreshold)
@@ -13,10 +16,10 @@ internal static class PublishPlanner
         var shards = ShardBoundaries.Cut(sharded, request)
             .Select(members =>
             {
-                var digest = ContentKeys.ShardDigest(members, request.Compression);
+                var digest = ContentKeys.ShardDigest(members, request.Compression, compressionLevel);
                 return new PlannedShard(ContentKeys.ShardKey(request.ContentPrefix, digest, request.Compression), digest, members);
             })
             .ToList();
-        return new PublishPlan(request.ManifestKey, request.ContentPrefix, request.Compression, shards, loose);
+        return new PublishPlan(request.ManifestKey, request.ContentPrefix, request.Compression, compressionLevel, shards, loose);
     }
 }

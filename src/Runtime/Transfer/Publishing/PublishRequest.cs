@@ -48,6 +48,14 @@ public sealed record PublishRequest
     public ShardCompression Compression { get; init; } = ShardCompression.Gzip;
 
     /// <summary>
+    /// The gzip level, 0 (stored) to 9 (smallest), or null (default) for the store's
+    /// <see cref="S3ExchangeStoreOptions.ShardCompressionLevel"/>. It is part of each gzip shard's
+    /// content key: the same files at another level are other archives under other keys, so
+    /// changing it uploads every shard once. Plain tar shards ignore it.
+    /// </summary>
+    public int? CompressionLevel { get; init; }
+
+    /// <summary>
     /// A local file recording each published file's size, last-write time and SHA-256, or null
     /// (default) to hash every file. With it, a file whose size and last-write time are unchanged
     /// since a hash old enough to be trusted is not read again; every other file is hashed and the
@@ -65,7 +73,7 @@ public sealed record PublishRequest
 
     /// <summary>Throws when a value cannot be used, naming it.</summary>
     /// <exception cref="ArgumentException">A key or the folder is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, or the compression is not gzip or none.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, the compression is not gzip or none, or the level is not 0–9.</exception>
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Folder, nameof(Folder));
@@ -78,6 +86,11 @@ public sealed record PublishRequest
         if (Compression is not (ShardCompression.Gzip or ShardCompression.None))
         {
             throw new ArgumentOutOfRangeException(nameof(Compression), Compression, "Published shards are gzip or plain tar ('none').");
+        }
+
+        if (CompressionLevel is { } level)
+        {
+            GzipLevel.Validate(level, nameof(CompressionLevel));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using S3Exchange.Tests.Storage;
 
 namespace S3Exchange.Tests.Shards.Compression;
@@ -44,7 +43,7 @@ public sealed class BlockGzipStreamTests
     {
         var input = Mixed(length, 1);
 
-        var output = await CompressAsync(input, CompressionLevel.Optimal, blockSize);
+        var output = await CompressAsync(input, 6, blockSize);
 
         Assert.True(output.AsSpan(0, 10).SequenceEqual(new byte[] { 0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF }), name);
         Assert.Equal(GzipReference.Trailer(input), output[^8..]);
@@ -56,8 +55,8 @@ public sealed class BlockGzipStreamTests
     {
         var input = Mixed(40 * SmallBlock, 2);
 
-        var first = await CompressAsync(input, CompressionLevel.Optimal, SmallBlock, writeSize: 1000, delaySeed: 1);
-        var second = await CompressAsync(input, CompressionLevel.Optimal, SmallBlock, writeSize: 4096 * 7, delaySeed: 2);
+        var first = await CompressAsync(input, 6, SmallBlock, writeSize: 1000, delaySeed: 1);
+        var second = await CompressAsync(input, 6, SmallBlock, writeSize: 4096 * 7, delaySeed: 2);
 
         Assert.Equal(first, second);
     }
@@ -68,8 +67,8 @@ public sealed class BlockGzipStreamTests
         var random = TestData.Random(4 * BlockGzipStream.BlockSize, 3);
         var text = GzipReference.Text(4 * BlockGzipStream.BlockSize);
 
-        var storedRandom = await CompressAsync(random, CompressionLevel.SmallestSize, BlockGzipStream.BlockSize);
-        var compressedText = await CompressAsync(text, CompressionLevel.SmallestSize, BlockGzipStream.BlockSize);
+        var storedRandom = await CompressAsync(random, 9, BlockGzipStream.BlockSize);
+        var compressedText = await CompressAsync(text, 9, BlockGzipStream.BlockSize);
 
         // Stored: 5 bytes of block header every 32 KiB (zlib's stored blocks are a window long), the
         // gzip framing, one sync flush a block.
@@ -86,7 +85,7 @@ public sealed class BlockGzipStreamTests
         var pool = new CountingPool();
         var input = Mixed(100 * SmallBlock, 4);
 
-        var output = await CompressAsync(input, CompressionLevel.Optimal, SmallBlock, pool: pool, writeSize: 3 * SmallBlock, delaySeed: 3);
+        var output = await CompressAsync(input, 6, SmallBlock, pool: pool, writeSize: 3 * SmallBlock, delaySeed: 3);
 
         Assert.Equal(input, GzipReference.Decompress(output));
         Assert.Equal((0, 0), (pool.Outstanding, pool.UnknownReturns));
@@ -100,7 +99,7 @@ public sealed class BlockGzipStreamTests
     {
         var pool = new CountingPool();
         var destination = new FailingDestination(failAtWrite: 3);
-        var gzip = new BlockGzipStream(destination, CompressionLevel.Optimal, pool, SmallBlock);
+        var gzip = new BlockGzipStream(destination, 6, pool, SmallBlock);
         var failure = await Assert.ThrowsAsync<IOException>(async () =>
         {
             await using (gzip)
@@ -129,7 +128,7 @@ public sealed class BlockGzipStreamTests
                 }
             },
         };
-        var gzip = new BlockGzipStream(Stream.Null, CompressionLevel.Optimal, pool, SmallBlock);
+        var gzip = new BlockGzipStream(Stream.Null, 6, pool, SmallBlock);
         var failure = await Assert.ThrowsAsync<InsufficientMemoryException>(async () =>
         {
             await using (gzip)
@@ -149,7 +148,7 @@ public sealed class BlockGzipStreamTests
         var pool = new CountingPool();
         using var cancellation = new CancellationTokenSource();
         var destination = new FailingDestination(failAtWrite: int.MaxValue) { OnWrite = count => { if (count == 2) { cancellation.Cancel(); } } };
-        var gzip = new BlockGzipStream(destination, CompressionLevel.Optimal, pool, SmallBlock);
+        var gzip = new BlockGzipStream(destination, 6, pool, SmallBlock);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await using (gzip)
@@ -169,7 +168,7 @@ public sealed class BlockGzipStreamTests
     [Fact]
     public async Task Synchronous_writes_are_refused()
     {
-        await using var gzip = new BlockGzipStream(Stream.Null, CompressionLevel.Optimal);
+        await using var gzip = new BlockGzipStream(Stream.Null, 6);
 
         var refused = Assert.Throws<NotSupportedException>(() => gzip.Write([1, 2, 3]));
 
@@ -192,7 +191,7 @@ public sealed class BlockGzipStreamTests
         return data;
     }
 
-    private static async Task<byte[]> CompressAsync(byte[] input, CompressionLevel level, int blockSize, CountingPool? pool = null, int writeSize = 65536, int? delaySeed = null)
+    private static async Task<byte[]> CompressAsync(byte[] input, int level, int blockSize, CountingPool? pool = null, int writeSize = 65536, int? delaySeed = null)
     {
         using var output = new MemoryStream();
         Stream destination = delaySeed is { } seed ? new DelayingStream(output, seed) : output;
