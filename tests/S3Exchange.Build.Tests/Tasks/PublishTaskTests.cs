@@ -272,8 +272,9 @@ public sealed class PublishTaskTests(S3ServerFixture server)
 
         Assert.False(task.Execute());
 
+        // The whole log on failure: once, under a loaded CI run on RGW, this saw another outcome.
+        Assert.True(engine.ErrorCodes.SequenceEqual(["S3XB002"]), engine.Log);
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("S3XB002", error.Code);
         Assert.Contains("s3xb-no-such-bucket", error.Message);
         Assert.Empty(await Keys(store));
     }
