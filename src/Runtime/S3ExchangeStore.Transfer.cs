@@ -46,9 +46,11 @@ public sealed partial class S3ExchangeStore
     /// <param name="progress">Told of each shard and loose file as it is stored or found stored.</param>
     /// <param name="cancellationToken">Cancels the publish; no manifest is written then.</param>
     /// <exception cref="S3OperationException">A request failed after the SDK's retries; no manifest was written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The plan's <see cref="PublishPlan.CompressionLevel"/> is not 0–9 (a plan made by hand); nothing is sent.</exception>
     public Task<PublishReport> PublishAsync(PublishPlan plan, ManifestWriteMode mode = ManifestWriteMode.Overwrite, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        GzipLevel.Validate(plan.CompressionLevel, nameof(PublishPlan.CompressionLevel));
         return S3ExchangeTelemetry.TraceAsync("Publish", Bucket, ResolveKey(plan.ManifestKey), () => new FolderPublisher(this, progress).PublishAsync(plan, mode, cancellationToken));
     }
 

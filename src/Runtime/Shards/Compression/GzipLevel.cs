@@ -27,25 +27,17 @@ internal static class GzipLevel
     }
 
     /// <summary>A gzip member writer at <paramref name="level"/>.</summary>
-    public static GZipStream OpenGzip(Stream destination, int level, bool leaveOpen) =>
-#if NET9_0_OR_GREATER
-        new(destination, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen);
-#else
-        new(destination, ToNamedLevel(level), leaveOpen);
-#endif
+    public static GZipStream OpenGzip(Stream destination, int level, bool leaveOpen) => new(destination, ToZlibSetting(level), leaveOpen);
 
     /// <summary>A raw deflate writer at <paramref name="level"/>.</summary>
-    public static DeflateStream OpenDeflate(Stream destination, int level, bool leaveOpen) =>
-#if NET9_0_OR_GREATER
-        new(destination, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen);
-#else
-        new(destination, ToNamedLevel(level), leaveOpen);
-#endif
+    public static DeflateStream OpenDeflate(Stream destination, int level, bool leaveOpen) => new(destination, ToZlibSetting(level), leaveOpen);
 
-#if !NET9_0_OR_GREATER
+#if NET9_0_OR_GREATER
+    private static ZLibCompressionOptions ToZlibSetting(int level) => new() { CompressionLevel = level };
+#else
     // .NET 8 can only ask zlib for the named levels (NoCompression 0, Fastest 1, Optimal 6,
     // SmallestSize 9): 1-3 go to Fastest, 4-8 to Optimal (README: the net8.0 build's levels).
-    private static CompressionLevel ToNamedLevel(int level) => level switch
+    private static CompressionLevel ToZlibSetting(int level) => level switch
     {
         Stored => CompressionLevel.NoCompression,
         <= 3 => CompressionLevel.Fastest,

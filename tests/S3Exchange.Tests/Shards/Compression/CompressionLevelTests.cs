@@ -45,6 +45,20 @@ public sealed class CompressionLevelTests(S3ServerFixture server)
     }
 
     [Fact]
+    public async Task A_hand_made_plan_with_a_level_outside_0_to_9_is_refused_before_anything_is_sent()
+    {
+        var store = server.CreateStore();
+        using var folder = new TempFolder();
+        await File.WriteAllBytesAsync(Path.Combine(folder.Root, "a.txt"), Text(1000));
+        var plan = await store.PlanPublishAsync(new PublishRequest { Folder = folder.Root, Files = PublishSource.FromFolder(folder.Root), ManifestKey = "app/manifest.jsonl", ContentPrefix = "app/content" });
+
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.PublishAsync(plan with { CompressionLevel = 12 }));
+
+        Assert.Equal(nameof(PublishPlan.CompressionLevel), ex.ParamName);
+        Assert.Empty(await store.ListKeysAsync("").ToListAsync());
+    }
+
+    [Fact]
     public async Task Higher_levels_store_compressible_members_smaller_and_every_level_reads_back_whole()
     {
         var store = server.CreateStore();
