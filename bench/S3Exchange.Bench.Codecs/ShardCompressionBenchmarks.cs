@@ -13,7 +13,8 @@ namespace S3Exchange.Bench.Codecs;
 /// zlib) at each level against SharpZipLib's managed deflate, bzip2 (SharpZipLib, the only
 /// codec at hand), and tar parsing by SharpZipLib against System.Formats.Tar. The block writer
 /// the store uses (<see cref="BlockGzipStream"/>: 1 MiB blocks deflated in parallel, stored when
-/// they do not compress) beside GZipStream at the same level.
+/// they do not compress, Huffman-coded only when matches buy nothing) beside GZipStream at the
+/// same level.
 /// </summary>
 [MemoryDiagnoser]
 public class ShardCompressionBenchmarks

@@ -13,6 +13,21 @@ internal static class TestData
         return data;
     }
 
+    /// <summary>
+    /// <paramref name="length"/> pseudo-random bytes of 6 bits each (0–63), the same for the same
+    /// seed: Huffman codes shrink them to 3/4, a search for matches finds nothing more.
+    /// </summary>
+    public static byte[] SixBit(int length, int seed)
+    {
+        var data = Random(length, seed);
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] &= 0x3F;
+        }
+
+        return data;
+    }
+
     /// <summary>Reads a stream to its end and disposes it.</summary>
     public static async Task<byte[]> ReadAllAsync(Stream stream)
     {

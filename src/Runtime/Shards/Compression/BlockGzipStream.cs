@@ -7,7 +7,8 @@ namespace S3Exchange;
 /// Writes one gzip member whose input is cut into fixed-size blocks, each deflated on the thread
 /// pool while the caller goes on writing (at most <see cref="MaxBlocksInFlight"/> at once), and
 /// joined in order into one deflate stream, the way pigz does: readers see a single ordinary
-/// gzip member. Blocks that do not compress are stored (<see cref="DeflatedBlock"/>). The bytes
+/// gzip member. Blocks that do not compress are stored, and blocks that only Huffman codes shrink
+/// are coded without a search for matches (<see cref="DeflatedBlock"/>). The bytes
 /// depend only on the input and the level, never on thread timing: blocks are cut at fixed
 /// offsets, deflated apart, and written in order.
 /// </summary>
@@ -60,6 +61,14 @@ internal sealed class BlockGzipStream : Stream
         this.pool = pool ?? ArrayPool<byte>.Shared;
         this.blockSize = blockSize;
     }
+
+    /// <summary>
+    /// Names how the same input is turned into bytes at a given level: the block size, how a block
+    /// is judged stored, entropy-coded or deflated, and what the runtime's zlib can be asked for
+    /// (.NET 8 has only the named levels and no entropy-only coding). Content keys of gzip shards
+    /// carry it, so archives coded another way never share a key. Change it with any of those.
+    /// </summary>
+    public static string Recipe { get; } = GzipLevel.CanCodeEntropyOnly ? "blocks/2" : "blocks/2 named-levels";
 
     /// <summary>Blocks deflated at once: one a core, and one more so a core never waits for the writer to cut the next.</summary>
     public static int MaxBlocksInFlight { get; } = Environment.ProcessorCount + 1;

@@ -13,12 +13,18 @@ namespace S3Exchange;
 /// Each block goes through its own <see cref="GZipStream"/> (native zlib): <see cref="GZipStream.Flush()"/>
 /// ends the data with a sync flush (an empty stored block, 00 00 FF FF), and disposing it writes
 /// the final block and a trailer whose CRC-32 zlib computed while deflating; only the bytes
-/// between the 10-byte header and the flush are kept. A block that does not compress (random or
-/// already-compressed data, judged from a sample deflated at the caller's level) is written as
-/// stored deflate blocks instead, which costs a copy, not a search for matches. The sample is
-/// deflated at the caller's level, not at level 1: zlib-ng's level 1 has no dynamic Huffman
-/// codes, so it sees no gain in data that only entropy coding shrinks (6 random bits a byte: 98%
-/// at level 1, 74% at level 6) and would store what higher levels compress.
+/// between the 10-byte header and the flush are kept.
+/// <para>
+/// How a block is coded is judged from a sample of it (<see cref="BlockCoding"/>), coded twice:
+/// at the caller's level, and with Huffman codes alone. A block that neither shrinks by 1/16
+/// (random or already-compressed data) is stored, which costs a copy, not a search for matches.
+/// A block that the search for matches shrinks by less than 1/64 more than Huffman codes alone
+/// (data of few distinct bytes without repeats: media, features, encoded numbers) is
+/// entropy-coded only, 3–5 times faster at the same size (docs/performance.md). The rest is
+/// deflated at the caller's level. The sample is coded at the caller's level, not at level 1:
+/// zlib-ng's level 1 has no dynamic Huffman codes, so it sees no gain in data that only entropy
+/// coding shrinks (6 random bits a byte: 98% at level 1, 75% at level 2 or Huffman only).
+/// </para>
 /// </remarks>
 internal sealed class DeflatedBlock : IDisposable
 {
@@ -53,10 +59,9 @@ internal sealed class DeflatedBlock : IDisposable
 
     /// <summary>How many input bytes the data holds.</summary>
     public int InputLength { get; }
-
     /// <summary>
-    /// Deflates <paramref name="input"/> at <paramref name="level"/>, or stores it when a sample
-    /// of it saves under 1/32 of its size at that level.
+    /// Codes <paramref name="input"/> the way a sample of it says pays (see the remarks): stored,
+    /// entropy-coded only, or deflated at <paramref name="level"/>.
     /// </summary>
     /// <param name="input">The block; at least one byte.</param>
     /// <param name="level">The caller's gzip level, 0–9.</param>
@@ -68,10 +73,10 @@ internal sealed class DeflatedBlock : IDisposable
         var output = new PooledBufferStream(pool, input.Length + 1024);
         try
         {
-            var stored = level == GzipLevel.Stored || !SampleCompresses(input, level, output);
+            var coding = level == GzipLevel.Stored ? BlockCoding.Stored : Choose(input, level, output);
             output.Clear();
             int flushed;
-            using (var gzip = GzipLevel.OpenGzip(output, stored ? GzipLevel.Stored : level, leaveOpen: true))
+            using (var gzip = GzipLevel.OpenGzip(output, coding == BlockCoding.Stored ? GzipLevel.Stored : level, coding == BlockCoding.EntropyOnly, leaveOpen: true))
             {
                 gzip.Write(input);
                 gzip.Flush();
@@ -98,17 +103,30 @@ internal sealed class DeflatedBlock : IDisposable
     /// <summary>Returns the output buffer to its pool.</summary>
     public void Dispose() => output.Dispose();
 
+    /// <summary>How a block at <paramref name="level"/> (1–9) pays to be coded, judged from its sample.</summary>
+    internal static BlockCoding Choose(ReadOnlySpan<byte> input, int level, PooledBufferStream scratch)
+    {
+        var sampled = Math.Min(input.Length, SampleBytes);
+        var matched = SampleSize(input, level, entropyOnly: false, scratch);
+        var entropyOnly = GzipLevel.CanCodeEntropyOnly ? SampleSize(input, level, entropyOnly: true, scratch) : int.MaxValue;
+        if (Math.Min(matched, entropyOnly) * 16L > sampled * 15L)
+        {
+            return BlockCoding.Stored;
+        }
+
+        return entropyOnly - (long)matched < sampled / 64 ? BlockCoding.EntropyOnly : BlockCoding.Matched;
+    }
+
     // Slices spread over the block, so a block that starts with a small compressible tar header
     // and goes on with a compressed member (or the reverse) is judged by what most of it holds.
-    private static bool SampleCompresses(ReadOnlySpan<byte> input, int level, PooledBufferStream scratch)
+    private static int SampleSize(ReadOnlySpan<byte> input, int level, bool entropyOnly, PooledBufferStream scratch)
     {
-        var sampled = 0;
-        using (var deflate = GzipLevel.OpenDeflate(scratch, level, leaveOpen: true))
+        scratch.Clear();
+        using (var deflate = GzipLevel.OpenDeflate(scratch, level, entropyOnly, leaveOpen: true))
         {
             if (input.Length <= SampleBytes)
             {
                 deflate.Write(input);
-                sampled = input.Length;
             }
             else
             {
@@ -118,11 +136,9 @@ internal sealed class DeflatedBlock : IDisposable
                     var offset = (int)((long)input.Length * i / SampleSlices);
                     deflate.Write(input.Slice(offset, slice));
                 }
-
-                sampled = SampleBytes;
             }
         }
 
-        return scratch.Length * 32 < sampled * 31L;
+        return (int)scratch.Length;
     }
 }

@@ -6,7 +6,7 @@ namespace S3Exchange;
 
 /// <summary>
 /// Content-addressed keys. A shard is named after the SHA-256 of its member list (format
-/// version, compression and gzip level, then per member: relative path, size, SHA-256, mode),
+/// version, compression, gzip level and the block coder's recipe, then per member: relative path, size, SHA-256, mode),
 /// so the same members at the same settings always make the same key and a key, once stored,
 /// never changes meaning: a re-run finds it and skips it, and older manifests keep pointing at
 /// intact archives. A loose file is named after its
@@ -14,18 +14,19 @@ namespace S3Exchange;
 /// </summary>
 internal static class ContentKeys
 {
-    // Bump when the archive bytes for the same member list would change (layout, compression),
-    // so new archives never reuse the names of old ones.
+    // Bump when the tar bytes for the same member list would change (layout, internal manifest),
+    // so new archives never reuse the names of old ones; a change in how gzip codes the same tar
+    // changes BlockGzipStream.Recipe instead, and only gzip keys.
     private const string ShardFormatVersion = "s3exchange-build-shard/1 tar";
 
     public static string ShardDigest(IEnumerable<PublishFile> members, ShardCompression compression, int compressionLevel)
     {
-        // Another level makes other archive bytes, so it makes other keys: publishers at two levels
-        // never overwrite each other's shards (whose sizes their manifests record).
+        // Another level or coder makes other archive bytes, so it makes other keys: publishers at
+        // two settings never overwrite each other's shards (whose sizes their manifests record).
         var text = new StringBuilder(ShardFormatVersion).Append('+').Append(ShardCompressionNames.ToWireName(compression) ?? "none");
         if (compression == ShardCompression.Gzip)
         {
-            text.Append('-').Append(compressionLevel.ToString(CultureInfo.InvariantCulture));
+            text.Append('-').Append(compressionLevel.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(BlockGzipStream.Recipe);
         }
 
         text.Append('\n');

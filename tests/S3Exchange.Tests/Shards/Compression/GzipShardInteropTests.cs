@@ -23,6 +23,7 @@ public sealed class GzipShardInteropTests(S3ServerFixture server)
         {
             ("text/log.txt", GzipReference.Text((2 * Block) + 777)),      // compresses; crosses two block boundaries
             ("random/blob.bin", TestData.Random((3 * Block) / 2, 1)),      // stored; crosses one
+            ("features/six-bit.bin", TestData.SixBit(Block + 4321, 4)),     // entropy-coded only; crosses one
             ("empty.txt", []),
             ("mixed.bin", BlockGzipStreamTests.Mixed(Block + 3, 2)),
             ("small.txt", "small\n"u8.ToArray()),

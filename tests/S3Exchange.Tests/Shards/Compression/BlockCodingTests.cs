@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace S3Exchange.Tests.Shards.Compression;
+
+/// <summary>
+/// How a block gzip writer codes each block, judged from a sample (no server): stored when it
+/// does not shrink by 1/16, entropy-coded only when a search for matches buys under 1/64 more,
+/// deflated at the caller's level otherwise; and what each choice does to the output's size.
+/// </summary>
+public sealed class BlockCodingTests
+{
+    private const int Block = BlockGzipStream.BlockSize;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void Six_random_bits_a_byte_are_entropy_coded_only(int level)
+    {
+        Assert.Equal(BlockCoding.EntropyOnly, Choose(TestData.SixBit(Block, 1), level));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(9)]
+    public void Random_bytes_are_stored(int level)
+    {
+        Assert.Equal(BlockCoding.Stored, Choose(TestData.Random(Block, 2), level));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(9)]
+    public void Text_is_deflated_with_its_matches(int level)
+    {
+        Assert.Equal(BlockCoding.Matched, Choose(GzipReference.Text(Block), level));
+    }
+
+    [Fact]
+    public void A_tar_of_random_files_is_stored_and_deflating_it_would_save_under_a_sixteenth()
+    {
+        // Random 4-64 KiB members: only the tar headers and padding compress.
+        var random = new Random(3);
+        using var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            for (var i = 0; tar.Length < Block; i++)
+            {
+                var data = TestData.Random(random.Next(4096, 65537), i);
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"items/{i:00000}.bin") { DataStream = new MemoryStream(data) });
+            }
+        }
+
+        var block = tar.ToArray().AsSpan(0, Block).ToArray();
+
+        Assert.Equal(BlockCoding.Stored, Choose(block, 2));
+        using var deflated = new MemoryStream();
+        using (var deflate = new DeflateStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            deflate.Write(block);
+        }
+
+        Assert.InRange(deflated.Length, block.Length * 15L / 16, block.Length + 1024);
+    }
+
+    [Fact]
+    public async Task At_level_1_six_bit_data_shrinks_to_three_quarters_where_zlib_ngs_level_1_alone_stores_it()
+    {
+        var input = TestData.SixBit(3 * Block, 4);
+
+        var written = await WriteAsync(input, 1);
+        using var levelOne = new MemoryStream();
+        using (var gzip = new GZipStream(levelOne, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(input);
+        }
+
+        Assert.Equal(input, GzipReference.Decompress(written));
+        Assert.InRange(written.Length, 1, input.Length * 78L / 100);
+        Assert.InRange(levelOne.Length, input.Length * 95L / 100, long.MaxValue);
+    }
+
+    [Fact]
+    public async Task Entropy_coding_six_bit_data_is_within_a_sixty_fourth_of_deflating_it_at_level_6()
+    {
+        var input = TestData.SixBit(3 * Block, 5);
+
+        var written = await WriteAsync(input, 6);
+        using var deflated = new MemoryStream();
+        using (var gzip = new GZipStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(input);
+        }
+
+        Assert.Equal(input, GzipReference.Decompress(written));
+        Assert.InRange(written.Length, 1, deflated.Length + (input.Length / 64));
+    }
+
+    private static BlockCoding Choose(byte[] block, int level)
+    {
+        using var scratch = new PooledBufferStream(ArrayPool<byte>.Shared, block.Length + 1024);
+        return DeflatedBlock.Choose(block, level, scratch);
+    }
+
+    private static async Task<byte[]> WriteAsync(byte[] input, int level)
+    {
+        using var output = new MemoryStream();
+        var gzip = new BlockGzipStream(output, level);
+        await using (gzip)
+        {
+            await gzip.WriteAsync(input);
+            await gzip.CompleteAsync(CancellationToken.None);
+        }
+
+        return output.ToArray();
+    }
+}
