@@ -74,15 +74,10 @@ public sealed class BlockCodingTests
         var input = TestData.SixBit(3 * Block, 4);
 
         var written = await WriteAsync(input, 1);
-        using var levelOne = new MemoryStream();
-        using (var gzip = new GZipStream(levelOne, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(input);
-        }
 
         Assert.Equal(input, GzipReference.Decompress(written));
         Assert.InRange(written.Length, 1, input.Length * 78L / 100);
-        Assert.InRange(levelOne.Length, input.Length * 95L / 100, long.MaxValue);
+        Assert.InRange(GZipStreamLength(input, CompressionLevel.Fastest), input.Length * 95L / 100, long.MaxValue);
     }
 
     [Fact]
@@ -91,14 +86,21 @@ public sealed class BlockCodingTests
         var input = TestData.SixBit(3 * Block, 5);
 
         var written = await WriteAsync(input, 6);
-        using var deflated = new MemoryStream();
-        using (var gzip = new GZipStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+
+        Assert.Equal(input, GzipReference.Decompress(written));
+        Assert.InRange(written.Length, 1, GZipStreamLength(input, CompressionLevel.Optimal) + (input.Length / 64));
+    }
+
+    // What one GZipStream (zlib-ng, no blocks) makes of the input at a named level.
+    private static long GZipStreamLength(byte[] input, CompressionLevel level)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
         {
             gzip.Write(input);
         }
 
-        Assert.Equal(input, GzipReference.Decompress(written));
-        Assert.InRange(written.Length, 1, deflated.Length + (input.Length / 64));
+        return output.Length;
     }
 
     private static BlockCoding Choose(byte[] block, int level)
