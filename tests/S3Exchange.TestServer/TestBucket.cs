@@ -47,6 +47,13 @@ public static class TestBucket
 
         if (listing.S3Objects is [var found, ..])
         {
+            // Test collections claim the bucket at once: another may have marked it between our
+            // check and the listing (the listing then shows the marker). Judge again before refusing.
+            if (await IsMarkedAsync(client, bucket, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             throw new InvalidOperationException(
                 $"Refusing the test bucket '{bucket}': it holds objects (e.g. '{found.Key}') and no '{MarkerKey}', so the tests did not create it and could delete data that is not theirs. Set S3EXCHANGE_TEST_BUCKET to a new or empty bucket.");
         }

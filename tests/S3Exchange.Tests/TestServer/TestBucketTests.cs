@@ -62,6 +62,39 @@ public sealed class TestBucketTests(S3ServerFixture server)
     }
 
     [Fact]
+    public async Task Claims_of_one_new_bucket_made_at_once_all_succeed_and_leave_only_the_marker()
+    {
+        // Test collections start together and claim the same bucket: one may mark it between
+        // another's check and its listing (seen on RGW in CI), which must not read as foreign data.
+        var buckets = Enumerable.Range(0, 5).Select(_ => "s3x-race-" + Guid.NewGuid().ToString("N")[..12]).ToList();
+        try
+        {
+            foreach (var bucket in buckets)
+            {
+                var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var claims = Enumerable.Range(0, 6).Select(async _ =>
+                {
+                    await start.Task;
+                    await TestBucket.ClaimAsync(server.Client, bucket);
+                }).ToList();
+                start.SetResult();
+
+                await Task.WhenAll(claims);
+
+                var keys = await server.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
+                Assert.Equal([TestBucket.MarkerKey], keys.S3Objects.Select(o => o.Key));
+            }
+        }
+        finally
+        {
+            foreach (var bucket in buckets)
+            {
+                await DeleteBucketAsync(bucket);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_fixtures_own_bucket_carries_the_marker()
     {
         var marker = await server.Client.GetObjectMetadataAsync(server.Bucket, TestBucket.MarkerKey);
