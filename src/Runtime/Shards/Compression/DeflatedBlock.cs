@@ -59,6 +59,7 @@ internal sealed class DeflatedBlock : IDisposable
 
     /// <summary>How many input bytes the data holds.</summary>
     public int InputLength { get; }
+
     /// <summary>
     /// Codes <paramref name="input"/> the way a sample of it says pays (see the remarks): stored,
     /// entropy-coded only, or deflated at <paramref name="level"/>.

@@ -56,7 +56,7 @@ public sealed class BlockCodingTests
             }
         }
 
-        var block = tar.ToArray().AsSpan(0, Block).ToArray();
+        var block = tar.ToArray()[..Block];
 
         Assert.Equal(BlockCoding.Stored, Choose(block, 2));
         using var deflated = new MemoryStream();
@@ -73,7 +73,7 @@ public sealed class BlockCodingTests
     {
         var input = TestData.SixBit(3 * Block, 4);
 
-        var written = await WriteAsync(input, 1);
+        var written = await BlockGzipStreamTests.CompressAsync(input, 1);
 
         Assert.Equal(input, GzipReference.Decompress(written));
         Assert.InRange(written.Length, 1, input.Length * 78L / 100);
@@ -85,7 +85,7 @@ public sealed class BlockCodingTests
     {
         var input = TestData.SixBit(3 * Block, 5);
 
-        var written = await WriteAsync(input, 6);
+        var written = await BlockGzipStreamTests.CompressAsync(input, 6);
 
         Assert.Equal(input, GzipReference.Decompress(written));
         Assert.InRange(written.Length, 1, GZipStreamLength(input, CompressionLevel.Optimal) + (input.Length / 64));
@@ -107,18 +107,5 @@ public sealed class BlockCodingTests
     {
         using var scratch = new PooledBufferStream(ArrayPool<byte>.Shared, block.Length + 1024);
         return DeflatedBlock.Choose(block, level, scratch);
-    }
-
-    private static async Task<byte[]> WriteAsync(byte[] input, int level)
-    {
-        using var output = new MemoryStream();
-        var gzip = new BlockGzipStream(output, level);
-        await using (gzip)
-        {
-            await gzip.WriteAsync(input);
-            await gzip.CompleteAsync(CancellationToken.None);
-        }
-
-        return output.ToArray();
     }
 }

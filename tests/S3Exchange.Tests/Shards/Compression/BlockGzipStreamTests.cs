@@ -191,7 +191,8 @@ public sealed class BlockGzipStreamTests
         return data;
     }
 
-    private static async Task<byte[]> CompressAsync(byte[] input, int level, int blockSize, CountingPool? pool = null, int writeSize = 65536, int? delaySeed = null)
+    /// <summary>The input through a block gzip writer in writes of <paramref name="writeSize"/>; the whole member.</summary>
+    internal static async Task<byte[]> CompressAsync(byte[] input, int level, int blockSize = BlockGzipStream.BlockSize, CountingPool? pool = null, int writeSize = 65536, int? delaySeed = null)
     {
         using var output = new MemoryStream();
         Stream destination = delaySeed is { } seed ? new DelayingStream(output, seed) : output;
