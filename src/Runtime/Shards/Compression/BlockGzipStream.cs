@@ -64,11 +64,12 @@ internal sealed class BlockGzipStream : Stream
 
     /// <summary>
     /// Names how the same input is turned into bytes at a given level: the block size, how a block
-    /// is judged stored, entropy-coded or deflated, and what the runtime's zlib can be asked for
-    /// (.NET 8 has only the named levels and no entropy-only coding). Content keys of gzip shards
-    /// carry it, so archives coded another way never share a key. Change it with any of those.
+    /// is judged stored, entropy-coded or deflated, the entropy coder (blocks/3: the runtime's own,
+    /// <see cref="EntropyOnlyDeflate"/>, where blocks/2 asked zlib), and what the runtime's zlib can
+    /// be asked for (.NET 8 has only the named levels). Content keys of gzip shards carry it, so
+    /// archives coded another way never share a key. Change it with any of those.
     /// </summary>
-    public static string Recipe { get; } = GzipLevel.CanCodeEntropyOnly ? "blocks/2" : "blocks/2 named-levels";
+    public static string Recipe { get; } = GzipLevel.TakesIntegerLevels ? "blocks/3" : "blocks/3 named-levels";
 
     /// <summary>Blocks deflated at once: one a core, and one more so a core never waits for the writer to cut the next.</summary>
     public static int MaxBlocksInFlight { get; } = Environment.ProcessorCount + 1;

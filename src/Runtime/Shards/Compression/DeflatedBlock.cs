@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace S3Exchange;
 
@@ -10,20 +11,23 @@ namespace S3Exchange;
 /// data in one deflate stream; with the CRC-32 and length of the input it came from.
 /// </summary>
 /// <remarks>
-/// Each block goes through its own <see cref="GZipStream"/> (native zlib): <see cref="GZipStream.Flush()"/>
+/// How a block is coded is judged from a sample of it (<see cref="BlockCoding"/>). A block that
+/// Huffman codes would not shrink by 1/16 (random or already-compressed data) is stored, which
+/// costs a copy, not a search for matches. A block that a search for matches shrinks by less than
+/// 1/64 more than Huffman codes alone (data of few distinct bytes without repeats: media,
+/// features, encoded numbers) is entropy-coded only, by <see cref="EntropyOnlyDeflate"/>, several
+/// times faster than zlib at the same size (docs/performance.md). The rest is deflated at the
+/// caller's level by its own <see cref="GZipStream"/> (native zlib): <see cref="GZipStream.Flush()"/>
 /// ends the data with a sync flush (an empty stored block, 00 00 FF FF), and disposing it writes
 /// the final block and a trailer whose CRC-32 zlib computed while deflating; only the bytes
 /// between the 10-byte header and the flush are kept.
 /// <para>
-/// How a block is coded is judged from a sample of it (<see cref="BlockCoding"/>), coded twice:
-/// at the caller's level, and with Huffman codes alone. A block that neither shrinks by 1/16
-/// (random or already-compressed data) is stored, which costs a copy, not a search for matches.
-/// A block that the search for matches shrinks by less than 1/64 more than Huffman codes alone
-/// (data of few distinct bytes without repeats: media, features, encoded numbers) is
-/// entropy-coded only, 3–5 times faster at the same size (docs/performance.md). The rest is
-/// deflated at the caller's level. The sample is coded at the caller's level, not at level 1:
-/// zlib-ng's level 1 has no dynamic Huffman codes, so it sees no gain in data that only entropy
-/// coding shrinks (6 random bits a byte: 98% at level 1, 75% at level 2 or Huffman only).
+/// The sample is judged in steps that cost more as they go: its byte frequencies give the size
+/// of Huffman codes alone (exactly, for a segment of those frequencies); its repeats
+/// (<see cref="RepeatCoverage"/>) bound what matches could save, and a sample they cover under
+/// 1/64 of is never deflated; only the rest is deflated at the caller's level to compare. Not
+/// at level 1: zlib-ng's level 1 has no dynamic Huffman codes, so it sees no gain in data that
+/// only entropy coding shrinks (6 random bits a byte: 98% at level 1, 75% at level 2).
 /// </para>
 /// </remarks>
 internal sealed class DeflatedBlock : IDisposable
@@ -69,15 +73,87 @@ internal sealed class DeflatedBlock : IDisposable
     /// <param name="pool">Where the output buffer is rented.</param>
     public static DeflatedBlock Deflate(ReadOnlySpan<byte> input, int level, ArrayPool<byte> pool)
     {
+        var coding = level == GzipLevel.Stored ? BlockCoding.Stored : Choose(input, level, pool);
+        return coding == BlockCoding.EntropyOnly ? CodeEntropyOnly(input, pool) : DeflateWithZlib(input, coding == BlockCoding.Stored ? GzipLevel.Stored : level, pool);
+    }
+
+    /// <summary>Returns the output buffer to its pool.</summary>
+    public void Dispose() => output.Dispose();
+
+    /// <summary>How a block at <paramref name="level"/> (1–9) pays to be coded, judged from its sample.</summary>
+    internal static BlockCoding Choose(ReadOnlySpan<byte> input, int level, ArrayPool<byte> pool)
+    {
+        var sampleArray = input.Length > SampleBytes ? pool.Rent(SampleBytes) : null;
+        try
+        {
+            var sample = sampleArray is null ? input : Sample(input, sampleArray);
+            var entropyOnly = EntropyOnlyDeflate.EstimateLength(sample);
+            var matched = RepeatCoverage.CoveredBytes(sample) * 64L < sample.Length ? int.MaxValue : DeflatedLength(sample, level, pool);
+            if (Math.Min(matched, entropyOnly) * 16L > sample.Length * 15L)
+            {
+                return BlockCoding.Stored;
+            }
+
+            return entropyOnly - (long)matched < sample.Length / 64 ? BlockCoding.EntropyOnly : BlockCoding.Matched;
+        }
+        finally
+        {
+            if (sampleArray is not null)
+            {
+                pool.Return(sampleArray);
+            }
+        }
+    }
+
+    // Slices spread over the block, so a block that starts with a small compressible tar header
+    // and goes on with a compressed member (or the reverse) is judged by what most of it holds.
+    private static ReadOnlySpan<byte> Sample(ReadOnlySpan<byte> input, byte[] sample)
+    {
+        const int slice = SampleBytes / SampleSlices;
+        for (var i = 0; i < SampleSlices; i++)
+        {
+            var offset = (int)((long)input.Length * i / SampleSlices);
+            input.Slice(offset, slice).CopyTo(sample.AsSpan(i * slice));
+        }
+
+        return sample.AsSpan(0, SampleBytes);
+    }
+
+    private static int DeflatedLength(ReadOnlySpan<byte> sample, int level, ArrayPool<byte> pool)
+    {
+        using var scratch = new PooledBufferStream(pool, sample.Length + 1024);
+        using (var deflate = GzipLevel.OpenDeflate(scratch, level, leaveOpen: true))
+        {
+            deflate.Write(sample);
+        }
+
+        return (int)scratch.Length;
+    }
+
+    private static DeflatedBlock CodeEntropyOnly(ReadOnlySpan<byte> input, ArrayPool<byte> pool)
+    {
+        var output = new PooledBufferStream(pool, EntropyOnlyDeflate.MaxEncodedLength(input.Length));
+        try
+        {
+            output.Advance(EntropyOnlyDeflate.Encode(input, output.GetSpan(EntropyOnlyDeflate.MaxEncodedLength(input.Length))));
+            return new DeflatedBlock(output, 0, (int)output.Length, Crc32.HashToUInt32(input), input.Length);
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    private static DeflatedBlock DeflateWithZlib(ReadOnlySpan<byte> input, int level, ArrayPool<byte> pool)
+    {
         // Stored output is the input plus 5 bytes every 64 KiB and the gzip framing: the input's
         // length rounded to the pool's next bucket holds it without growing.
         var output = new PooledBufferStream(pool, input.Length + 1024);
         try
         {
-            var coding = level == GzipLevel.Stored ? BlockCoding.Stored : Choose(input, level, output);
-            output.Clear();
             int flushed;
-            using (var gzip = GzipLevel.OpenGzip(output, coding == BlockCoding.Stored ? GzipLevel.Stored : level, coding == BlockCoding.EntropyOnly, leaveOpen: true))
+            using (var gzip = GzipLevel.OpenGzip(output, level, leaveOpen: true))
             {
                 gzip.Write(input);
                 gzip.Flush();
@@ -99,47 +175,5 @@ internal sealed class DeflatedBlock : IDisposable
             output.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Returns the output buffer to its pool.</summary>
-    public void Dispose() => output.Dispose();
-
-    /// <summary>How a block at <paramref name="level"/> (1–9) pays to be coded, judged from its sample.</summary>
-    internal static BlockCoding Choose(ReadOnlySpan<byte> input, int level, PooledBufferStream scratch)
-    {
-        var sampled = Math.Min(input.Length, SampleBytes);
-        var matched = SampleSize(input, level, entropyOnly: false, scratch);
-        var entropyOnly = GzipLevel.CanCodeEntropyOnly ? SampleSize(input, level, entropyOnly: true, scratch) : int.MaxValue;
-        if (Math.Min(matched, entropyOnly) * 16L > sampled * 15L)
-        {
-            return BlockCoding.Stored;
-        }
-
-        return entropyOnly - (long)matched < sampled / 64 ? BlockCoding.EntropyOnly : BlockCoding.Matched;
-    }
-
-    // Slices spread over the block, so a block that starts with a small compressible tar header
-    // and goes on with a compressed member (or the reverse) is judged by what most of it holds.
-    private static int SampleSize(ReadOnlySpan<byte> input, int level, bool entropyOnly, PooledBufferStream scratch)
-    {
-        scratch.Clear();
-        using (var deflate = GzipLevel.OpenDeflate(scratch, level, entropyOnly, leaveOpen: true))
-        {
-            if (input.Length <= SampleBytes)
-            {
-                deflate.Write(input);
-            }
-            else
-            {
-                const int slice = SampleBytes / SampleSlices;
-                for (var i = 0; i < SampleSlices; i++)
-                {
-                    var offset = (int)((long)input.Length * i / SampleSlices);
-                    deflate.Write(input.Slice(offset, slice));
-                }
-            }
-        }
-
-        return (int)scratch.Length;
     }
 }

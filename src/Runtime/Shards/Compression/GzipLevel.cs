@@ -27,42 +27,33 @@ internal static class GzipLevel
     }
 
     /// <summary>
-    /// Whether this runtime's zlib can be asked to code entropy only (Huffman codes, no search for
-    /// matches): .NET 9 and later, through <c>ZLibCompressionOptions.CompressionStrategy</c>.
+    /// Whether zlib is given the level itself (.NET 9 and later, through <c>ZLibCompressionOptions</c>)
+    /// or, on .NET 8, the named level nearest it.
     /// </summary>
-    public static bool CanCodeEntropyOnly =>
+    public static bool TakesIntegerLevels =>
 #if NET9_0_OR_GREATER
         true;
 #else
         false;
 #endif
 
-    /// <summary>A gzip member writer at <paramref name="level"/>; with <paramref name="entropyOnly"/>, Huffman codes without a search for matches.</summary>
-    public static GZipStream OpenGzip(Stream destination, int level, bool entropyOnly, bool leaveOpen) => new(destination, ToZlibSetting(level, entropyOnly), leaveOpen);
+    /// <summary>A gzip member writer at <paramref name="level"/>.</summary>
+    public static GZipStream OpenGzip(Stream destination, int level, bool leaveOpen) => new(destination, ToZlibSetting(level), leaveOpen);
 
-    /// <summary>A raw deflate writer at <paramref name="level"/>; with <paramref name="entropyOnly"/>, Huffman codes without a search for matches.</summary>
-    public static DeflateStream OpenDeflate(Stream destination, int level, bool entropyOnly, bool leaveOpen) => new(destination, ToZlibSetting(level, entropyOnly), leaveOpen);
+    /// <summary>A raw deflate writer at <paramref name="level"/>.</summary>
+    public static DeflateStream OpenDeflate(Stream destination, int level, bool leaveOpen) => new(destination, ToZlibSetting(level), leaveOpen);
 
 #if NET9_0_OR_GREATER
-    private static ZLibCompressionOptions ToZlibSetting(int level, bool entropyOnly) => new()
-    {
-        CompressionLevel = level,
-        CompressionStrategy = entropyOnly ? ZLibCompressionStrategy.HuffmanOnly : ZLibCompressionStrategy.Default,
-    };
+    private static ZLibCompressionOptions ToZlibSetting(int level) => new() { CompressionLevel = level };
 #else
     // .NET 8 can only ask zlib for the named levels (NoCompression 0, Fastest 1, Optimal 6,
     // SmallestSize 9): 1-3 go to Fastest, 4-8 to Optimal (README: the net8.0 build's levels).
-    // It has no strategy either: callers ask for entropy only when CanCodeEntropyOnly says so.
-    private static CompressionLevel ToZlibSetting(int level, bool entropyOnly)
+    private static CompressionLevel ToZlibSetting(int level) => level switch
     {
-        System.Diagnostics.Debug.Assert(!entropyOnly, "entropy-only coding needs .NET 9");
-        return level switch
-        {
-            Stored => CompressionLevel.NoCompression,
-            <= 3 => CompressionLevel.Fastest,
-            <= 8 => CompressionLevel.Optimal,
-            _ => CompressionLevel.SmallestSize,
-        };
-    }
+        Stored => CompressionLevel.NoCompression,
+        <= 3 => CompressionLevel.Fastest,
+        <= 8 => CompressionLevel.Optimal,
+        _ => CompressionLevel.SmallestSize,
+    };
 #endif
 }

@@ -37,17 +37,30 @@ internal sealed class PooledBufferStream(ArrayPool<byte> pool, int capacity) : S
 
     public override void Write(ReadOnlySpan<byte> data)
     {
+        data.CopyTo(GetSpan(data.Length));
+        length += data.Length;
+    }
+
+    /// <summary>Room for at least <paramref name="size"/> bytes after what was written, for a coder that writes in place; <see cref="Advance"/> then says how many it wrote.</summary>
+    public Span<byte> GetSpan(int size)
+    {
         ObjectDisposedException.ThrowIf(buffer.Length == 0, this);
-        if (data.Length > buffer.Length - length)
+        if (size > buffer.Length - length)
         {
-            var larger = pool.Rent(Math.Max(buffer.Length * 2, length + data.Length));
+            var larger = pool.Rent(Math.Max(buffer.Length * 2, length + size));
             buffer.AsSpan(0, length).CopyTo(larger);
             pool.Return(buffer);
             buffer = larger;
         }
 
-        data.CopyTo(buffer.AsSpan(length));
-        length += data.Length;
+        return buffer.AsSpan(length);
+    }
+
+    /// <summary>Counts <paramref name="count"/> bytes written into the span <see cref="GetSpan"/> gave.</summary>
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffer.Length - length);
+        length += count;
     }
 
     public override void Flush()

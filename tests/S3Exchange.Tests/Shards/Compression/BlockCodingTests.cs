@@ -103,9 +103,5 @@ public sealed class BlockCodingTests
         return output.Length;
     }
 
-    private static BlockCoding Choose(byte[] block, int level)
-    {
-        using var scratch = new PooledBufferStream(ArrayPool<byte>.Shared, block.Length + 1024);
-        return DeflatedBlock.Choose(block, level, scratch);
-    }
+    private static BlockCoding Choose(byte[] block, int level) => DeflatedBlock.Choose(block, level, ArrayPool<byte>.Shared);
 }
