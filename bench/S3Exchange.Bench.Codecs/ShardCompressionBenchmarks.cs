@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ICSharpCode.SharpZipLib.BZip2;
@@ -25,6 +26,7 @@ public class ShardCompressionBenchmarks
     private byte[] systemGzip = [];
     private byte[] bzip2 = [];
     private readonly byte[] buffer = new byte[81920];
+    private byte[] entropyOutput = [];
 
     /// <summary>Binary members (6 random bits a byte), random ones (8 bits) or text-like ones.</summary>
     [Params("binary", "random", "text")]
@@ -34,6 +36,7 @@ public class ShardCompressionBenchmarks
     public void Setup()
     {
         tar = ShardSamples.Tar(TarBytes, Content);
+        entropyOutput = new byte[EntropyOnlyDeflate.MaxEncodedLength(tar.Length)];
         systemGzip = Compress(s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
         bzip2 = Compress(s => new BZip2OutputStream(s) { IsStreamOwner = false });
     }
@@ -54,6 +57,19 @@ public class ShardCompressionBenchmarks
     [Arguments(6)]
     [Arguments(9)]
     public Task<long> WriteGzipBlock(int level) => CountBlockCompressedAsync(level);
+
+    /// <summary>zlib's Huffman-only strategy over the whole tar on one thread: what entropy-only blocks cost before the runtime had its own coder.</summary>
+    [Benchmark]
+    public long WriteHuffmanOnlyZlib() => CountCompressed(s => new GZipStream(s, new ZLibCompressionOptions { CompressionLevel = 2, CompressionStrategy = ZLibCompressionStrategy.HuffmanOnly }, leaveOpen: true));
+
+    /// <summary>The runtime's Huffman-only coder (<see cref="EntropyOnlyDeflate"/>) over the whole tar on one thread, with the CRC-32 a block needs.</summary>
+    [Benchmark]
+    public long WriteHuffmanOnlyRuntime()
+    {
+        var length = EntropyOnlyDeflate.Encode(tar, entropyOutput);
+        _ = Crc32.HashToUInt32(tar);
+        return length;
+    }
 
     [Benchmark]
     public long WriteGzipSharpZipLibDefault() => CountCompressed(s => new GZipOutputStream(s) { IsStreamOwner = false });
@@ -131,6 +147,8 @@ public class ShardCompressionBenchmarks
         ["gzip block level 2"] = WriteGzipBlock(2).GetAwaiter().GetResult(),
         ["gzip block level 6"] = WriteGzipBlock(6).GetAwaiter().GetResult(),
         ["gzip block level 9"] = WriteGzipBlock(9).GetAwaiter().GetResult(),
+        ["Huffman only, zlib"] = WriteHuffmanOnlyZlib(),
+        ["Huffman only, runtime (deflate data)"] = WriteHuffmanOnlyRuntime(),
         ["gzip SharpZipLib default (6)"] = WriteGzipSharpZipLibDefault(),
         ["gzip SharpZipLib level 1"] = WriteGzipSharpZipLibFastest(),
         ["bzip2 SharpZipLib"] = bzip2.Length,

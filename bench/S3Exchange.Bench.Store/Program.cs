@@ -29,6 +29,7 @@ Workload[] workloads =
     new PutObjectsWorkload(server, settings, content),
     new PutShardedWorkload(server, settings, Sharded),
     new IterateShardsWorkload(server, settings, Sharded),
+    new DecodeFloorWorkload(server, settings, Sharded),
     new IterateShardsWorkload(server, settings, ShardedBzip2, "iterate-bzip2"),
     new DownloadManyWorkload(server, settings, Sharded),
     new RandomMemberReadsWorkload(server, settings, content),

@@ -5,9 +5,12 @@ namespace S3Exchange.Bench.Store.Workloads;
 /// baseline GETs each archive in turn and reads it to its end without decompressing. One
 /// instance reads the tar.gz dataset, another the tar.bz2 one.
 /// </summary>
-internal sealed class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset, string name = "iterate") : Workload(server, settings)
+internal class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset, string name = "iterate") : Workload(server, settings)
 {
     private ShardedDataset data = null!;
+
+    /// <summary>The dataset read, once prepared.</summary>
+    protected ShardedDataset Data => data;
 
     public override string Name => name;
 

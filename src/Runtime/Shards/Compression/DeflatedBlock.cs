@@ -24,8 +24,9 @@ namespace S3Exchange;
 /// <para>
 /// The sample is judged in steps that cost more as they go: its byte frequencies give the size
 /// of Huffman codes alone (exactly, for a segment of those frequencies); its repeats
-/// (<see cref="RepeatCoverage"/>) bound what matches could save, and a sample they cover under
-/// 1/64 of is never deflated; only the rest is deflated at the caller's level to compare. Not
+/// (<see cref="RepeatCoverage"/>) tell about what matches could save, and a sample where that is
+/// under 1/64 is never deflated (6-bit members with their tar headers: the headers' zeros repeat,
+/// but save about 1%); only the rest is deflated at the caller's level to compare. Not
 /// at level 1: zlib-ng's level 1 has no dynamic Huffman codes, so it sees no gain in data that
 /// only entropy coding shrinks (6 random bits a byte: 98% at level 1, 75% at level 2).
 /// </para>
@@ -88,7 +89,8 @@ internal sealed class DeflatedBlock : IDisposable
         {
             var sample = sampleArray is null ? input : Sample(input, sampleArray);
             var entropyOnly = EntropyOnlyDeflate.EstimateLength(sample);
-            var matched = RepeatCoverage.CoveredBytes(sample) * 64L < sample.Length ? int.MaxValue : DeflatedLength(sample, level, pool);
+            var matchesMayPay = RepeatCoverage.Measure(sample).EstimateSavedBytes(sample.Length, entropyOnly) * 64 >= sample.Length;
+            var matched = matchesMayPay ? DeflatedLength(sample, level, pool) : int.MaxValue;
             if (Math.Min(matched, entropyOnly) * 16L > sample.Length * 15L)
             {
                 return BlockCoding.Stored;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
+using S3Exchange.Tests.Storage;
 
 namespace S3Exchange.Tests.Shards.Compression;
 
@@ -69,6 +70,29 @@ public sealed class BlockCodingTests
     }
 
     [Fact]
+    public void A_tar_of_six_bit_members_is_entropy_coded_without_deflating_its_sample()
+    {
+        // The members' tar headers repeat (zeros, field text), but would save about 1%: under 1/64.
+        var block = SixBitTar(Block);
+        var pool = new CountingPool();
+
+        Assert.Equal(BlockCoding.EntropyOnly, DeflatedBlock.Choose(block, 2, pool));
+
+        // Only the sample itself was rented; deflating it would have rented an output buffer too.
+        Assert.Equal((1, 0), (pool.Rented, pool.Outstanding));
+    }
+
+    [Fact]
+    public void Text_is_judged_by_deflating_its_sample()
+    {
+        var pool = new CountingPool();
+
+        Assert.Equal(BlockCoding.Matched, DeflatedBlock.Choose(GzipReference.Text(Block), 2, pool));
+
+        Assert.Equal((2, 0), (pool.Rented, pool.Outstanding));
+    }
+
+    [Fact]
     public async Task At_level_1_six_bit_data_shrinks_to_three_quarters_where_zlib_ngs_level_1_alone_stores_it()
     {
         var input = TestData.SixBit(3 * Block, 4);
@@ -89,6 +113,22 @@ public sealed class BlockCodingTests
 
         Assert.Equal(input, GzipReference.Decompress(written));
         Assert.InRange(written.Length, 1, GZipStreamLength(input, CompressionLevel.Optimal) + (input.Length / 64));
+    }
+
+    // Members as the store's shard writer lays them out: a ustar header, the data, zeros to 512.
+    private static byte[] SixBitTar(int length)
+    {
+        var random = new Random(6);
+        var tar = new List<byte>(length + (64 * 1024));
+        for (var i = 0; tar.Count < length; i++)
+        {
+            var data = TestData.SixBit(random.Next(4096, 65537), i);
+            tar.AddRange(TarFormat.FileHeader($"items/{i:00000}.bin", data.Length, ShardItem.DefaultUnixMode, 0));
+            tar.AddRange(data);
+            tar.AddRange(new byte[(TarFormat.BlockSize - (data.Length % TarFormat.BlockSize)) % TarFormat.BlockSize]);
+        }
+
+        return [.. tar.Take(length)];
     }
 
     // What one GZipStream (zlib-ng, no blocks) makes of the input at a named level.
