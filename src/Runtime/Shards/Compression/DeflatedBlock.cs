@@ -13,10 +13,10 @@ namespace S3Exchange;
 /// <remarks>
 /// How a block is coded is judged from a sample of it (<see cref="BlockCoding"/>). A block that
 /// Huffman codes would not shrink by 1/16 (random or already-compressed data) is stored, which
-/// costs a copy, not a search for matches. A block that a search for matches shrinks by less than
-/// 1/64 more than Huffman codes alone (data of few distinct bytes without repeats: media,
-/// features, encoded numbers) is entropy-coded only, by <see cref="EntropyOnlyDeflate"/>, several
-/// times faster than zlib at the same size (docs/performance.md). The rest is deflated at the
+/// costs a copy, not a search for matches. A block that a search for matches would shrink by less
+/// than 1/16 more than Huffman codes alone at levels 1–5 (1/64 at 6–9) is entropy-coded only, by
+/// <see cref="EntropyOnlyDeflate"/>, several times faster than zlib (docs/performance.md): data of
+/// few distinct bytes with few repeats (media, features, encoded numbers, and their tar headers). The rest is deflated at the
 /// caller's level by its own <see cref="GZipStream"/> (native zlib): <see cref="GZipStream.Flush()"/>
 /// ends the data with a sync flush (an empty stored block, 00 00 FF FF), and disposing it writes
 /// the final block and a trailer whose CRC-32 zlib computed while deflating; only the bytes
@@ -25,8 +25,7 @@ namespace S3Exchange;
 /// The sample is judged in steps that cost more as they go: its byte frequencies give the size
 /// of Huffman codes alone (exactly, for a segment of those frequencies); its repeats
 /// (<see cref="RepeatCoverage"/>) tell about what matches could save, and a sample where that is
-/// under 1/64 is never deflated (6-bit members with their tar headers: the headers' zeros repeat,
-/// but save about 1%); only the rest is deflated at the caller's level to compare. Not
+/// under the bar is never deflated; only the rest is deflated at the caller's level to compare. Not
 /// at level 1: zlib-ng's level 1 has no dynamic Huffman codes, so it sees no gain in data that
 /// only entropy coding shrinks (6 random bits a byte: 98% at level 1, 75% at level 2).
 /// </para>
@@ -89,14 +88,15 @@ internal sealed class DeflatedBlock : IDisposable
         {
             var sample = sampleArray is null ? input : Sample(input, sampleArray);
             var entropyOnly = EntropyOnlyDeflate.EstimateLength(sample);
-            var matchesMayPay = RepeatCoverage.Measure(sample).EstimateSavedBytes(sample.Length, entropyOnly) * 64 >= sample.Length;
+            var worthMatching = sample.Length / MatchSavingDivisor(level);
+            var matchesMayPay = RepeatCoverage.Measure(sample).EstimateSavedBytes(sample.Length, entropyOnly) >= worthMatching;
             var matched = matchesMayPay ? DeflatedLength(sample, level, pool) : int.MaxValue;
             if (Math.Min(matched, entropyOnly) * 16L > sample.Length * 15L)
             {
                 return BlockCoding.Stored;
             }
 
-            return entropyOnly - (long)matched < sample.Length / 64 ? BlockCoding.EntropyOnly : BlockCoding.Matched;
+            return entropyOnly - (long)matched < worthMatching ? BlockCoding.EntropyOnly : BlockCoding.Matched;
         }
         finally
         {
@@ -106,6 +106,14 @@ internal sealed class DeflatedBlock : IDisposable
             }
         }
     }
+
+    // What a search for matches must save beyond Huffman codes alone to be paid for, as a
+    // fraction of the block. zlib's search at level 2 costs about ten times the CPU of the
+    // entropy coder (docs/performance.md), so at the fast levels (1-5, the default 2) it must save
+    // 1/16, the same bar a block must clear not to be stored: a tar of 6-bit members, whose headers
+    // repeat, saves about 2% and is entropy-coded. Levels 6-9 are a caller's choice of size over
+    // CPU, and keep the bar at 1/64.
+    private static int MatchSavingDivisor(int level) => level < 6 ? 16 : 64;
 
     // Slices spread over the block, so a block that starts with a small compressible tar header
     // and goes on with a compressed member (or the reverse) is judged by what most of it holds.

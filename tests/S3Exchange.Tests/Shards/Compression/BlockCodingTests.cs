@@ -7,7 +7,8 @@ namespace S3Exchange.Tests.Shards.Compression;
 
 /// <summary>
 /// How a block gzip writer codes each block, judged from a sample (no server): stored when it
-/// does not shrink by 1/16, entropy-coded only when a search for matches buys under 1/64 more,
+/// does not shrink by 1/16, entropy-coded only when a search for matches buys under 1/16 more
+/// (1/64 at levels 6-9),
 /// deflated at the caller's level otherwise; and what each choice does to the output's size.
 /// </summary>
 public sealed class BlockCodingTests
@@ -70,16 +71,34 @@ public sealed class BlockCodingTests
     }
 
     [Fact]
-    public void A_tar_of_six_bit_members_is_entropy_coded_without_deflating_its_sample()
+    public void At_the_default_level_a_tar_of_six_bit_members_is_entropy_coded_without_deflating_its_sample()
     {
-        // The members' tar headers repeat (zeros, field text), but would save about 1%: under 1/64.
-        var block = SixBitTar(Block);
+        // The members' tar headers repeat (zeros, field text), but matches would save about 2%.
         var pool = new CountingPool();
 
-        Assert.Equal(BlockCoding.EntropyOnly, DeflatedBlock.Choose(block, 2, pool));
+        Assert.Equal(BlockCoding.EntropyOnly, DeflatedBlock.Choose(SixBitTar(Block), 2, pool));
 
         // Only the sample itself was rented; deflating it would have rented an output buffer too.
         Assert.Equal((1, 0), (pool.Rented, pool.Outstanding));
+    }
+
+    [Theory]
+    [InlineData(2, "EntropyOnly", 1)]
+    [InlineData(9, "Matched", 2)]
+    public void Repeats_that_save_a_few_percent_are_searched_for_only_at_the_thorough_levels(int level, string expected, int rentals)
+    {
+        // 512 bytes of every 8 KiB repeat the 512 before them: matches save about 4%, between
+        // the fast levels' bar (1/16) and the thorough levels' (1/64).
+        var block = TestData.SixBit(Block, 7);
+        for (var at = 8192; at + 512 <= block.Length; at += 8192)
+        {
+            block.AsSpan(at - 512, 512).CopyTo(block.AsSpan(at));
+        }
+
+        var pool = new CountingPool();
+
+        Assert.Equal(expected, DeflatedBlock.Choose(block, level, pool).ToString());
+        Assert.Equal((rentals, 0), (pool.Rented, pool.Outstanding));
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace S3Exchange.Tests.Shards.Compression;
 
 /// <summary>
 /// The cheap estimate of what matches could save (no server): data without repeats saves under
-/// 1/64, so its blocks are never deflated to tell; text and copies are covered by what repeats.
+/// 1/64 (the strictest bar a level sets), so its blocks are never deflated to tell; text and
+/// copies are covered by what repeats.
 /// </summary>
 public sealed class RepeatCoverageTests
 {
