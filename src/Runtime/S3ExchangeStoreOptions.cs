@@ -92,8 +92,9 @@ public sealed record S3ExchangeStoreOptions
     /// (docs/performance.md): on .NET's own build output it stores 47% of the bytes at 1.6× the
     /// speed of level 6 (System.IO.Compression's Optimal, 45%), where level 1 stores 55%. Whatever
     /// the level, 1 MiB blocks that would not shrink by 1/16 are stored, and blocks where a search
-    /// for matches buys under 1/64 more than Huffman codes alone are Huffman-coded only (.NET 9
-    /// and later). The net8.0 build can only use zlib's named levels: 1–3 run as 1, 4–8 as 6.
+    /// for matches would buy under 1/16 more than Huffman codes alone (1/64 at levels 6–9) are
+    /// Huffman-coded only, by the runtime's own coder. The net8.0 build can only use zlib's named
+    /// levels for the rest: 1–3 run as 1, 4–8 as 6.
     /// Bzip2 and plain tar shards ignore it.
     /// </summary>
     public int ShardCompressionLevel { get; init; } = DefaultShardCompressionLevel;

@@ -35,6 +35,24 @@ public sealed class EntropyOnlyDeflateTests
         Assert.True(input.SequenceEqual(Inflate(encoded)), name);
     }
 
+    [Fact]
+    public void Inputs_of_random_lengths_and_skewed_alphabets_inflate_back_through_zlib()
+    {
+        var random = new Random(17);
+        for (var round = 0; round < 40; round++)
+        {
+            var input = new byte[random.Next(1, 3 * Segment)];
+            var bits = random.Next(1, 9);
+            for (var i = 0; i < input.Length; i++)
+            {
+                // The AND of two draws skews the values toward zero bits: long and short codes mixed.
+                input[i] = (byte)(random.Next(1 << bits) & random.Next(1 << bits));
+            }
+
+            Assert.True(input.SequenceEqual(Inflate(Encode(input))), $"round {round}: {input.Length} bytes of {bits} bits");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Inputs))]
     public void It_ends_byte_aligned_on_a_sync_flush_with_no_final_block(string name, byte[] input)
