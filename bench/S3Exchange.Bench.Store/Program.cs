@@ -1,3 +1,4 @@
+using S3Exchange;
 using S3Exchange.Bench.Store;
 using S3Exchange.Bench.Store.Workloads;
 
@@ -29,6 +30,7 @@ Workload[] workloads =
     new PutObjectsWorkload(server, settings, content),
     new PutShardedWorkload(server, settings, Sharded),
     new IterateShardsWorkload(server, settings, Sharded),
+    new IterateShardsWorkload(server, settings, Sharded, "iterate-ahead", new ReadObjectsOptions { DecompressAheadBytes = 32 * 1024 * 1024 }),
     new DecodeFloorWorkload(server, settings, Sharded),
     new IterateShardsWorkload(server, settings, ShardedBzip2, "iterate-bzip2"),
     new DownloadManyWorkload(server, settings, Sharded),

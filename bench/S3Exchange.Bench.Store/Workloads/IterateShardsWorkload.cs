@@ -5,7 +5,7 @@ namespace S3Exchange.Bench.Store.Workloads;
 /// baseline GETs each archive in turn and reads it to its end without decompressing. One
 /// instance reads the tar.gz dataset, another the tar.bz2 one.
 /// </summary>
-internal class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset, string name = "iterate") : Workload(server, settings)
+internal class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset, string name = "iterate", ReadObjectsOptions? options = null) : Workload(server, settings)
 {
     private ShardedDataset data = null!;
 
@@ -18,7 +18,8 @@ internal class IterateShardsWorkload(BenchServer server, BenchSettings settings,
 
     public override async Task PrepareAsync() => data = await dataset().ConfigureAwait(false);
 
-    protected override string Describe() => $"iterate {data.Items.Count:N0} objects of the sharded manifest ({data.Format})";
+    protected override string Describe() =>
+        $"iterate {data.Items.Count:N0} objects of the sharded manifest ({data.Format})" + (options is null ? string.Empty : $", {options.DecompressAheadBytes / 1048576} MiB decompressed ahead");
 
     protected override async Task<Measurement> RunStoreOnceAsync(int run)
     {
@@ -28,7 +29,7 @@ internal class IterateShardsWorkload(BenchServer server, BenchSettings settings,
         long bytes = 0;
         var measured = await Measurement.TakeAsync(async () =>
         {
-            await foreach (var item in store.ReadObjectsAsync(ShardedDataset.ManifestKey).ConfigureAwait(false))
+            await foreach (var item in store.ReadObjectsAsync(ShardedDataset.ManifestKey, options).ConfigureAwait(false))
             {
                 bytes += await Drain.ToEndAsync(item.Content, buffer).ConfigureAwait(false);
                 objects++;

@@ -12,9 +12,9 @@ namespace S3Exchange;
 /// thus runs on another core than the caller's consumption, and an archive fetched ahead
 /// (<see cref="ManifestObjectReader"/> starts the next one while the current is read) is
 /// decompressed while the current one is consumed.
-/// Memory per archive is at most <see cref="QueuedChunks"/> + 2 chunks of
-/// <see cref="ChunkBytes"/> (queued, being filled, being read): 1.5 MiB, whatever the archive's
-/// size. Disposing stops the producer, returns every chunk to the pool and disposes the
+/// Memory per archive is at most its queue (<see cref="QueuedChunks"/> by default, or what
+/// <see cref="ReadObjectsOptions.DecompressAheadBytes"/> asks) + 2 chunks of <see cref="ChunkBytes"/>
+/// (queued, being filled, being read): 1.5 MiB by default, whatever the archive's size. Disposing stops the producer, returns every chunk to the pool and disposes the
 /// response. A failure of the body or the decompressor is rethrown, as it was thrown, to the
 /// read that reaches it.
 /// </summary>
@@ -26,10 +26,10 @@ internal sealed class DecompressedArchiveStream : Stream
     /// </summary>
     public const int ChunkBytes = 256 * 1024;
 
-    /// <summary>Four chunks (1 MiB) let the producer run about two milliseconds ahead of a reader that stalls.</summary>
-    public const int QueuedChunks = 4;
+    /// <summary>Four chunks (1 MiB) by default let the producer run about two milliseconds ahead of a reader that stalls.</summary>
+    public const int QueuedChunks = ReadObjectsOptions.DefaultDecompressAheadBytes / ChunkBytes;
 
-    private readonly Channel<Chunk> queue = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(QueuedChunks) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Chunk> queue;
     private readonly CancellationTokenSource stopping;
     private readonly ArrayPool<byte> pool;
     private readonly TaskCompletionSource opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,8 +48,11 @@ internal sealed class DecompressedArchiveStream : Stream
     /// <param name="shard">The archive; see <see cref="ShardMemberReader.CanDecode"/>.</param>
     /// <param name="cancellationToken">Cancels the request and the decompression.</param>
     /// <param name="pool">Where chunks are rented (the shared pool unless a test counts them).</param>
-    public DecompressedArchiveStream(ObjectStorage storage, ShardEntry shard, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
+    /// <param name="queuedChunks">How many decompressed chunks may wait for the reader.</param>
+    public DecompressedArchiveStream(ObjectStorage storage, ShardEntry shard, CancellationToken cancellationToken, ArrayPool<byte>? pool = null, int queuedChunks = QueuedChunks)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(queuedChunks, 1);
+        queue = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(queuedChunks) { SingleReader = true, SingleWriter = true });
         stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         this.pool = pool ?? ArrayPool<byte>.Shared;
         var get = storage.GetAsync(shard.ArchiveKey, null, stopping.Token);

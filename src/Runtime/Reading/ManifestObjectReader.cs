@@ -20,6 +20,7 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async IAsyncEnumerable<ExchangeObject> ReadAsync(Action<ShardReadException> skipped, string manifestKey, ReadObjectsOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var queuedChunks = options.DecompressAheadChunks();
         skipped = S3ExchangeLog.LogSkipped(storage.Logger, skipped);
         var entries = manifests.ReadAsync(manifestKey, true, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using var entriesScope = entries.ConfigureAwait(false);
@@ -98,7 +99,7 @@ internal sealed class ManifestObjectReader(ObjectStorage storage, ManifestReader
 
         // Null for an archive the reader refuses without a request (xz): OpenAsync says why.
         DecompressedArchiveStream? StartArchive(ShardEntry shard) =>
-            ShardMemberReader.CanDecode(shard) ? new DecompressedArchiveStream(storage, shard, cancellationToken) : null;
+            ShardMemberReader.CanDecode(shard) ? new DecompressedArchiveStream(storage, shard, cancellationToken, queuedChunks: queuedChunks) : null;
     }
 
     // The next member, or null at the end of the archive or when the archive fails and may be skipped.

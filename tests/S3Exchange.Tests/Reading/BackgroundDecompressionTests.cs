@@ -41,6 +41,58 @@ public sealed class BackgroundDecompressionTests(S3ServerFixture server)
     }
 
     [Fact]
+    public async Task A_larger_queue_lets_the_producer_run_that_much_further_ahead_and_no_further()
+    {
+        var store = server.CreateStore();
+        var shard = (await PutShardsAsync(store, 1, ShardCompression.Gzip))[0];
+        var pool = new CountingPool();
+
+        var archive = new DecompressedArchiveStream(store.Storage, shard.Entry, CancellationToken.None, pool, queuedChunks: 8);
+        Assert.Equal(1, await archive.ReadAsync(new byte[1]));
+
+        // 3 MiB of tar is 12 chunks: the producer stops at 8 queued, one filling and one read.
+        const int bound = 8 + 2;
+        await ReadingProbes.WaitUntilAsync(() => pool.Outstanding == bound);
+        await archive.DisposeAsync();
+
+        Assert.Equal((0, bound), (pool.Outstanding, pool.PeakOutstanding));
+    }
+
+    [Fact]
+    public async Task With_room_for_whole_archives_ahead_every_member_is_read_whole_and_in_order()
+    {
+        var store = server.CreateStore();
+        var shards = await PutShardsAsync(store, 3, ShardCompression.Gzip);
+
+        var read = new List<(string?, string)>();
+        await foreach (var item in store.ReadObjectsAsync(Manifest, new ReadObjectsOptions { DecompressAheadBytes = 32 * 1024 * 1024 }))
+        {
+            read.Add((item.Entry.MemberPath, TestData.Sha256(await TestData.ReadAllAsync(item.Content))));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => ((string?)$"m/{i:00}.bin", TestData.Sha256(TestData.Random(MemberBytes, 70 + i)))), read);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task A_decompress_ahead_that_is_not_positive_is_refused_naming_it_before_any_read(int bytes)
+    {
+        var store = server.CreateStore();
+
+        // The manifest does not exist: reading it first would fail with ManifestNotFoundException.
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+        {
+            await foreach (var item in store.ReadObjectsAsync("decompress/missing.jsonl", new ReadObjectsOptions { DecompressAheadBytes = bytes }))
+            {
+                Assert.Fail($"read {item.Entry.Key}");
+            }
+        });
+
+        Assert.Equal(nameof(ReadObjectsOptions.DecompressAheadBytes), error.ParamName);
+    }
+
+    [Fact]
     public async Task Corrupt_gzip_fails_the_read_that_reaches_it_after_the_bytes_before_it_and_returns_every_chunk()
     {
         var store = server.CreateStore();
