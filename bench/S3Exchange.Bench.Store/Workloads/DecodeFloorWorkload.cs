@@ -31,7 +31,7 @@ internal sealed class DecodeFloorWorkload(BenchServer server, BenchSettings sett
                 long archiveBytes = 0;
                 while (await tar.GetNextEntryAsync(copyData: false, token).ConfigureAwait(false) is { } entry)
                 {
-                    if (entry.DataStream is { } content && !entry.Name.StartsWith("__", StringComparison.Ordinal))
+                    if (entry.DataStream is { } content && entry.Name != ShardEntry.DefaultInternalManifestPath)
                     {
                         archiveBytes += await Drain.ToEndAsync(content, buffer).ConfigureAwait(false);
                     }

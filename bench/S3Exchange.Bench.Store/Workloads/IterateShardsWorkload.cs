@@ -7,23 +7,21 @@ namespace S3Exchange.Bench.Store.Workloads;
 /// </summary>
 internal class IterateShardsWorkload(BenchServer server, BenchSettings settings, Func<Task<ShardedDataset>> dataset, string name = "iterate", ReadObjectsOptions? options = null) : Workload(server, settings)
 {
-    private ShardedDataset data = null!;
-
     /// <summary>The dataset read, once prepared.</summary>
-    protected ShardedDataset Data => data;
+    protected ShardedDataset Data { get; private set; } = null!;
 
     public override string Name => name;
 
-    protected override string Note => $"{data.Shards.Count} archives, {data.ArchiveBytes / 1048576.0:F0} MiB on the wire; the store also {data.Decoding}";
+    protected override string Note => $"{Data.Shards.Count} archives, {Data.ArchiveBytes / 1048576.0:F0} MiB on the wire; the store also {Data.Decoding}";
 
-    public override async Task PrepareAsync() => data = await dataset().ConfigureAwait(false);
+    public override async Task PrepareAsync() => Data = await dataset().ConfigureAwait(false);
 
     protected override string Describe() =>
-        $"iterate {data.Items.Count:N0} objects of the sharded manifest ({data.Format})" + (options is null ? string.Empty : $", {options.DecompressAheadBytes / 1048576} MiB decompressed ahead");
+        $"iterate {Data.Items.Count:N0} objects of the sharded manifest ({Data.Format})" + (options is null ? string.Empty : $", {options.DecompressAheadBytes / 1048576} MiB decompressed ahead");
 
     protected override async Task<Measurement> RunStoreOnceAsync(int run)
     {
-        var store = Server.CreateStore(data.Prefix, Settings.MaxConcurrency);
+        var store = Server.CreateStore(Data.Prefix, Settings.MaxConcurrency);
         var buffer = new byte[81920];
         long objects = 0;
         long bytes = 0;
@@ -35,8 +33,8 @@ internal class IterateShardsWorkload(BenchServer server, BenchSettings settings,
                 objects++;
             }
         }).ConfigureAwait(false);
-        Check.Equal(data.Items.Count, objects, "objects iterated");
-        Check.Equal(data.ItemBytes, bytes, "member bytes iterated");
+        Check.Equal(Data.Items.Count, objects, "objects iterated");
+        Check.Equal(Data.ItemBytes, bytes, "member bytes iterated");
         return measured;
     }
 
@@ -45,7 +43,7 @@ internal class IterateShardsWorkload(BenchServer server, BenchSettings settings,
         var buffer = new byte[81920];
         return Measurement.TakeAsync(async () =>
         {
-            foreach (var shard in data.Shards)
+            foreach (var shard in Data.Shards)
             {
                 using var response = await Server.Client.GetObjectAsync(Server.Bucket, shard.Entry.ArchiveKey).ConfigureAwait(false);
                 await Drain.ToEndAsync(response.ResponseStream, buffer).ConfigureAwait(false);

@@ -13,8 +13,9 @@ namespace S3Exchange;
 /// (<see cref="ManifestObjectReader"/> starts the next one while the current is read) is
 /// decompressed while the current one is consumed.
 /// Memory per archive is at most its queue (<see cref="QueuedChunks"/> by default, or what
-/// <see cref="ReadObjectsOptions.DecompressAheadBytes"/> asks) + 2 chunks of <see cref="ChunkBytes"/>
-/// (queued, being filled, being read): 1.5 MiB by default, whatever the archive's size. Disposing stops the producer, returns every chunk to the pool and disposes the
+/// <see cref="ReadObjectsOptions.DecompressAheadBytes"/> asks) + 2 chunks of
+/// <see cref="ChunkBytes"/> (queued, being filled, being read): 1.5 MiB by default, whatever the
+/// archive's size. Disposing stops the producer, returns every chunk to the pool and disposes the
 /// response. A failure of the body or the decompressor is rethrown, as it was thrown, to the
 /// read that reaches it.
 /// </summary>

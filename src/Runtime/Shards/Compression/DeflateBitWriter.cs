@@ -85,6 +85,7 @@ internal ref struct DeflateBitWriter(Span<byte> output)
         position += data.Length;
     }
 
+    // At most 7 + 32 bits are pending here, so fewer than 8 bytes complete and the shift stays below 64.
     private void Drain()
     {
         if (count >= 8)
@@ -92,7 +93,7 @@ internal ref struct DeflateBitWriter(Span<byte> output)
             BinaryPrimitives.WriteUInt64LittleEndian(output[position..], bits);
             var completed = count >> 3;
             position += completed;
-            bits = completed == 8 ? 0 : bits >> (completed << 3);
+            bits >>= completed << 3;
             count &= 7;
         }
     }

@@ -16,8 +16,9 @@ namespace S3Exchange;
 /// costs a copy, not a search for matches. A block that a search for matches would shrink by less
 /// than 1/16 more than Huffman codes alone at levels 1–5 (1/64 at 6–9) is entropy-coded only, by
 /// <see cref="EntropyOnlyDeflate"/>, several times faster than zlib (docs/performance.md): data of
-/// few distinct bytes with few repeats (media, features, encoded numbers, and their tar headers). The rest is deflated at the
-/// caller's level by its own <see cref="GZipStream"/> (native zlib): <see cref="GZipStream.Flush()"/>
+/// few distinct bytes with few repeats (media, features, encoded numbers, and their tar headers).
+/// The rest is deflated at the caller's level by its own <see cref="GZipStream"/> (native zlib):
+/// <see cref="GZipStream.Flush()"/>
 /// ends the data with a sync flush (an empty stored block, 00 00 FF FF), and disposing it writes
 /// the final block and a trailer whose CRC-32 zlib computed while deflating; only the bytes
 /// between the 10-byte header and the flush are kept.
@@ -142,10 +143,11 @@ internal sealed class DeflatedBlock : IDisposable
 
     private static DeflatedBlock CodeEntropyOnly(ReadOnlySpan<byte> input, ArrayPool<byte> pool)
     {
-        var output = new PooledBufferStream(pool, EntropyOnlyDeflate.MaxEncodedLength(input.Length));
+        var capacity = EntropyOnlyDeflate.MaxEncodedLength(input.Length);
+        var output = new PooledBufferStream(pool, capacity);
         try
         {
-            output.Advance(EntropyOnlyDeflate.Encode(input, output.GetSpan(EntropyOnlyDeflate.MaxEncodedLength(input.Length))));
+            output.Advance(EntropyOnlyDeflate.Encode(input, output.GetSpan(capacity)));
             return new DeflatedBlock(output, 0, (int)output.Length, Crc32.HashToUInt32(input), input.Length);
         }
         catch
